@@ -1,0 +1,41 @@
+package org.modsuite.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Quarkus test resource: the real Kafka and PostgreSQL of the local stack on free ports, started once per test JVM
+ * (Quarkus may restart the application between test classes; the stack stays up) and stopped when the JVM exits.
+ */
+public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
+
+  private static LocalStack stack;
+
+  /** The stack of this test JVM, starting it on first use. */
+  public static synchronized LocalStack shared() {
+    if (stack == null) {
+      try {
+        LocalStackSettings settings = LocalStackSettings.forTests(Files.createTempDirectory("modsuite-test-stack"));
+        stack = new LocalStack(settings).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return stack;
+  }
+
+  @Override
+  public Map<String, String> start() {
+    return shared().quarkusConfig();
+  }
+
+  @Override
+  public void stop() {
+    // Kept for the next test class of this JVM; the shutdown hook stops it.
+  }
+}

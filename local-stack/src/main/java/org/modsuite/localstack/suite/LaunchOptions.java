@@ -1,0 +1,114 @@
+package org.modsuite.localstack.suite;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.modsuite.localstack.LocalStackSettings;
+
+/** The options of ./run, parsed from its command line. */
+record LaunchOptions(boolean help, boolean demo, Path dataDir, int kafkaPort, int controllerPort, int postgresPort, int partitions,
+    int ingestionPort, int moderationPort, int reportPort, Set<String> services) {
+
+  static final List<String> ALL_SERVICES = List.of("ingestion", "moderation", "report");
+
+  static final String USAGE = """
+      Usage: ./run [options]
+
+      Starts ModSuite on the embedded default: a Kafka broker and a PostgreSQL server on 127.0.0.1 (local-stack),
+      then ingestion-service, moderation-service and report-service, each from its packaged jar. Waits until every
+      part is ready, prints the URLs, and stops everything it started on Ctrl-C or SIGTERM.
+
+      Options:
+        --demo                     also push the bundled sample of 200 posts (English and German) and report the cases
+        --data-dir DIR             Kafka and PostgreSQL data and the logs (default .modsuite; logs in DIR/logs)
+        --services LIST            which services to start: ingestion,moderation,report (default all), or none
+                                   (none runs local-stack alone, for a service started with mvn quarkus:run)
+        --kafka-port PORT          Kafka client port (default 9092); --kafka-controller-port PORT (default 9093)
+        --postgres-port PORT       PostgreSQL port (default 5432)
+        --partitions N             partitions of each topic created on first start (default 6)
+        --ingestion-port PORT      default 8081
+        --moderation-port PORT     default 8082
+        --report-port PORT         default 8083
+        --help                     this text
+
+      Environment: MODSUITE_INGESTION_PSEUDONYM_KEY sets the key that pseudonymises authors (generated into
+      DIR/secrets on first start if unset).
+      """;
+
+  LocalStackSettings stackSettings() {
+    return new LocalStackSettings(dataDir, kafkaPort, controllerPort, postgresPort, partitions);
+  }
+
+  static LaunchOptions parse(String... args) {
+    boolean help = false;
+    boolean demo = false;
+    Path dataDir = Path.of(".modsuite");
+    int kafka = LocalStackSettings.DEFAULT_KAFKA_PORT;
+    int controller = 9093;
+    int postgres = LocalStackSettings.DEFAULT_POSTGRES_PORT;
+    int partitions = LocalStackSettings.DEFAULT_PARTITIONS;
+    int ingestion = 8081;
+    int moderation = 8082;
+    int report = 8083;
+    Set<String> services = new LinkedHashSet<>(ALL_SERVICES);
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      switch (arg) {
+        case "--help", "-h" -> help = true;
+        case "--demo" -> demo = true;
+        case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
+        case "--kafka-port" -> kafka = port(args, ++i, arg);
+        case "--kafka-controller-port" -> controller = port(args, ++i, arg);
+        case "--postgres-port" -> postgres = port(args, ++i, arg);
+        case "--partitions" -> partitions = number(args, ++i, arg, 1, 1000);
+        case "--ingestion-port" -> ingestion = port(args, ++i, arg);
+        case "--moderation-port" -> moderation = port(args, ++i, arg);
+        case "--report-port" -> report = port(args, ++i, arg);
+        case "--services" -> services = services(value(args, ++i, arg));
+        default -> throw new IllegalArgumentException("unknown option " + arg + " (see ./run --help)");
+      }
+    }
+    if (demo && !services.containsAll(ALL_SERVICES)) {
+      throw new IllegalArgumentException("--demo needs all three services");
+    }
+    return new LaunchOptions(help, demo, dataDir.toAbsolutePath(), kafka, controller, postgres, partitions, ingestion, moderation, report, services);
+  }
+
+  private static Set<String> services(String list) {
+    if (list.equals("none")) {
+      return Set.of();
+    }
+    Set<String> chosen = new LinkedHashSet<>(Arrays.asList(list.split(",")));
+    if (!ALL_SERVICES.containsAll(chosen)) {
+      throw new IllegalArgumentException("--services takes a comma-separated subset of " + ALL_SERVICES + ", or none");
+    }
+    return chosen;
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static int port(String[] args, int i, String option) {
+    return number(args, i, option, 1, 65535);
+  }
+
+  private static int number(String[] args, int i, String option, int min, int max) {
+    String value = value(args, i, option);
+    try {
+      int n = Integer.parseInt(value);
+      if (n < min || n > max) {
+        throw new IllegalArgumentException(option + " must be between " + min + " and " + max + ", not " + value);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " must be a number, not " + value);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package org.modsuite.localstack.suite;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.modsuite.localstack.LogTail;
+import org.modsuite.localstack.Ports;
+import org.modsuite.localstack.StartFailedException;
+
+/** One packaged Quarkus service (target/quarkus-app) run as a child process, with its log in a file. */
+public final class ServiceProcess implements AutoCloseable {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final String name;
+  private final Path appDir;
+  private final int port;
+  private final Map<String, String> environment;
+  private final Path log;
+  private Process process;
+
+  public ServiceProcess(String name, Path appDir, int port, Map<String, String> environment, Path log) {
+    this.name = name;
+    this.appDir = appDir;
+    this.port = port;
+    this.environment = environment;
+    this.log = log;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String baseUrl() {
+    return "http://" + Ports.HOST + ":" + port;
+  }
+
+  public ServiceProcess start() {
+    Path jar = appDir.resolve("quarkus-run.jar");
+    if (!Files.exists(jar)) {
+      throw new StartFailedException(name + " is not built (" + jar + " missing): run `mvn -DskipTests package`");
+    }
+    Ports.requireFree(port, name, "--" + name.replace("-service", "") + "-port");
+    try {
+      Files.createDirectories(log.getParent());
+      ProcessBuilder builder = new ProcessBuilder(List.of(Java.executable(), "-Xms128m", "-Xmx768m", "-jar", jar.toString()))
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder.environment().putAll(environment);
+      builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+      builder.environment().put("QUARKUS_HTTP_HOST", Ports.HOST);
+      process = builder.start();
+      return this;
+    } catch (IOException e) {
+      throw new StartFailedException(name + " did not start: " + e.getMessage(), e);
+    }
+  }
+
+  /** Waits until /q/health/ready answers UP, failing early with the log's tail if the process dies. */
+  public void awaitReady(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new StartFailedException(name + " exited with code " + process.exitValue() + " while starting\n" + LogTail.of(log, 40));
+      }
+      try {
+        if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StartFailedException("interrupted while waiting for " + name, e);
+      }
+      sleep(250);
+    }
+    throw new StartFailedException(name + " was not ready within " + timeout.toSeconds() + " s\n" + LogTail.of(log, 40));
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  /** SIGTERM, so that Quarkus shuts down gracefully (consumers commit, producers flush); killed after 30 s. */
+  @Override
+  public void close() {
+    if (process == null) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+}

@@ -1,0 +1,150 @@
+package org.modsuite.localstack.suite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.modsuite.localstack.LocalStack;
+import org.modsuite.localstack.ProjectRoot;
+import org.modsuite.localstack.StartFailedException;
+
+/** ./run: local-stack, then the three services, each in a process of its own; Ctrl-C stops them all. */
+public final class SuiteLauncher {
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+  private final LaunchOptions options;
+  private final List<ServiceProcess> services = new ArrayList<>();
+  private LocalStack stack;
+  private volatile boolean stopping;
+
+  private SuiteLauncher(LaunchOptions options) {
+    this.options = options;
+  }
+
+  public static void main(String[] args) {
+    LaunchOptions options;
+    try {
+      options = LaunchOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("run: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    if (options.help()) {
+      System.out.print(LaunchOptions.USAGE);
+      return;
+    }
+    SuiteLauncher launcher = new SuiteLauncher(options);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      launcher.stop();
+      stopped.countDown();
+    }, "suite-stop"));
+    try {
+      launcher.start();
+    } catch (StartFailedException | IOException e) {
+      if (!launcher.stopping) { // errors caused by Ctrl-C during start-up need no message
+        System.err.println("\nrun: " + e.getMessage());
+        System.exit(1);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      System.exit(1);
+    }
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void start() throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    System.out.println("Starting local-stack (Kafka, PostgreSQL) in " + options.dataDir() + " ...");
+    stack = new LocalStack(options.stackSettings()).start();
+    System.out.printf("  Kafka       %s%n  PostgreSQL  %s%n", stack.bootstrapServers(), stack.jdbcUrl());
+    Path root = ProjectRoot.find();
+    Path logs = options.stackSettings().logDir();
+    for (String service : options.services()) {
+      Map<String, String> env = new HashMap<>(stack.serviceEnvironment());
+      env.put("MODSUITE_INGESTION_PSEUDONYM_KEY", pseudonymKey());
+      String module = service + "-service";
+      services.add(new ServiceProcess(module, root.resolve(module).resolve("target").resolve("quarkus-app"), port(service), env,
+          logs.resolve(module + ".log")).start());
+    }
+    for (ServiceProcess service : services) {
+      service.awaitReady(READY_TIMEOUT);
+    }
+    System.out.printf("%nModSuite is ready after %.1f s. Logs: %s%n", (System.nanoTime() - started) / 1e9, logs);
+    for (ServiceProcess service : services) {
+      System.out.printf("  %-20s %s  (API docs %s/q/swagger-ui)%n", service.name(), service.baseUrl(), service.baseUrl());
+    }
+    if (options.demo()) {
+      runDemo();
+    }
+    System.out.println("\nPress Ctrl-C to stop every process started here.");
+  }
+
+  private void runDemo() throws IOException, InterruptedException {
+    DemoFeeder demo = new DemoFeeder(url("ingestion"), url("report"));
+    int sent = DemoFeeder.sample().size();
+    int accepted = demo.send();
+    System.out.printf("%nDemo: sent %d posts, ingestion accepted %d. Waiting for the pipeline ...%n", sent, accepted);
+    long cases = demo.awaitCases();
+    System.out.printf("Demo: %d of %d posts became cases for review or removal. List them: curl '%s/api/v1/cases'%n", cases, sent, url("report"));
+  }
+
+  private String url(String service) {
+    return services.stream().filter(s -> s.name().equals(service + "-service")).findFirst().orElseThrow().baseUrl();
+  }
+
+  private int port(String service) {
+    return switch (service) {
+      case "ingestion" -> options.ingestionPort();
+      case "moderation" -> options.moderationPort();
+      default -> options.reportPort();
+    };
+  }
+
+  /** The author pseudonymisation key: from the environment, else generated once and kept in the data directory. */
+  private String pseudonymKey() throws IOException {
+    String configured = System.getenv("MODSUITE_INGESTION_PSEUDONYM_KEY");
+    if (configured != null && !configured.isBlank()) {
+      return configured;
+    }
+    Path file = options.dataDir().resolve("secrets").resolve("pseudonym-key");
+    if (!Files.exists(file)) {
+      Files.createDirectories(file.getParent());
+      byte[] key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      Files.writeString(file, Base64.getEncoder().encodeToString(key));
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+    return Files.readString(file).trim();
+  }
+
+  /** Services first (they flush and commit), then the stack; safe to call twice. */
+  private synchronized void stop() {
+    stopping = true;
+    if (services.isEmpty() && stack == null) {
+      return;
+    }
+    System.out.println("\nStopping ModSuite ...");
+    services.parallelStream().forEach(ServiceProcess::close);
+    services.clear();
+    if (stack != null) {
+      stack.close();
+      stack = null;
+    }
+    System.out.println("Stopped.");
+  }
+}

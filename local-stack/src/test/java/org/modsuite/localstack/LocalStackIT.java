@@ -1,0 +1,66 @@
+package org.modsuite.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+import org.modsuite.events.Topics;
+
+/** The real stack: topics created, data kept across a restart, nothing left running after close. */
+class LocalStackIT {
+
+  @Test
+  void startsKafkaAndPostgresKeepsDataAcrossRestartAndLeavesNoProcess() throws Exception {
+    LocalStackSettings settings = LocalStackSettings.forTests(Files.createTempDirectory("local-stack-it"));
+    try (LocalStack stack = new LocalStack(settings).start()) {
+      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+        Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        assertThat(topics).containsAll(Topics.all());
+        assertThat(admin.describeTopics(Set.of(Topics.POSTS_INGESTED)).allTopicNames().get().get(Topics.POSTS_INGESTED).partitions())
+            .hasSize(settings.partitions());
+      }
+      new KafkaProbe(stack.bootstrapServers()).send(Topics.POSTS_INGESTED, "k", "kept");
+      try (Connection c = connect(stack); Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE kept (v text)");
+        s.execute("INSERT INTO kept VALUES ('across restarts')");
+      }
+    }
+    assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+
+    try (LocalStack again = new LocalStack(settings).start()) {
+      try (Connection c = connect(again); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT v FROM kept")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("across restarts");
+      }
+      assertThat(new KafkaProbe(again.bootstrapServers()).await(Topics.POSTS_INGESTED, r -> "kept".equals(r.value()), Duration.ofSeconds(20)))
+          .isNotNull();
+    }
+    assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+  }
+
+  @Test
+  void aTakenPortFailsBeforeAnythingStarts() throws Exception {
+    LocalStackSettings settings = LocalStackSettings.forTests(Files.createTempDirectory("local-stack-it"));
+    try (var taken = new java.net.ServerSocket(settings.kafkaPort(), 1, java.net.InetAddress.getByName(Ports.HOST))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LocalStack(settings).start())
+          .isInstanceOf(StartFailedException.class).hasMessageContaining("is taken");
+    }
+    assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+  }
+
+  private static Connection connect(LocalStack stack) throws Exception {
+    return DriverManager.getConnection(stack.jdbcUrl(), PostgresServer.USER, LocalStack.databasePassword(stack.settings().dataDir()));
+  }
+
+}

@@ -1,0 +1,43 @@
+package org.modsuite.localstack.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class LaunchOptionsTests {
+
+  @Test
+  void defaultsAreTheDocumentedPorts() {
+    LaunchOptions options = LaunchOptions.parse();
+    assertThat(options.kafkaPort()).isEqualTo(9092);
+    assertThat(options.postgresPort()).isEqualTo(5432);
+    assertThat(options.partitions()).isEqualTo(6);
+    assertThat(options.services()).containsExactly("ingestion", "moderation", "report");
+    assertThat(options.dataDir().toString()).endsWith(".modsuite");
+  }
+
+  @Test
+  void parsesPortsServicesAndDemo() {
+    LaunchOptions options = LaunchOptions.parse("--kafka-port", "19092", "--services", "report", "--data-dir", "/tmp/x", "--partitions", "3");
+    assertThat(options.kafkaPort()).isEqualTo(19092);
+    assertThat(options.services()).containsExactly("report");
+    assertThat(options.partitions()).isEqualTo(3);
+    assertThat(LaunchOptions.parse("--services", "none").services()).isEmpty();
+    assertThat(LaunchOptions.parse("--demo").demo()).isTrue();
+  }
+
+  @Test
+  void rejectsBadOptionsWithAMessageNamingThem() {
+    assertThatThrownBy(() -> LaunchOptions.parse("--kafka-port", "abc")).hasMessageContaining("--kafka-port");
+    assertThatThrownBy(() -> LaunchOptions.parse("--postgres-port", "70000")).hasMessageContaining("between 1 and 65535");
+    assertThatThrownBy(() -> LaunchOptions.parse("--services", "billing")).hasMessageContaining("--services");
+    assertThatThrownBy(() -> LaunchOptions.parse("--frobnicate")).hasMessageContaining("unknown option --frobnicate");
+    assertThatThrownBy(() -> LaunchOptions.parse("--demo", "--services", "report")).hasMessageContaining("--demo");
+  }
+
+  @Test
+  void demoSampleHasTwoHundredPosts() {
+    assertThat(DemoFeeder.sample()).hasSize(200).allMatch(line -> line.startsWith("{"));
+  }
+}

@@ -1,0 +1,25 @@
+package org.modsuite.moderation.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Startup;
+import org.modsuite.moderation.service.AnalysisService;
+
+/** Started once the analyser and its lexicon are loaded; reports the rules version it runs. */
+@Startup
+@ApplicationScoped
+public class AnalyserLoadedHealthCheck implements HealthCheck {
+
+  private final AnalysisService analysis;
+
+  public AnalyserLoadedHealthCheck(AnalysisService analysis) {
+    this.analysis = analysis;
+  }
+
+  @Override
+  public HealthCheckResponse call() {
+    return HealthCheckResponse.named("analyser").up().withData("rulesVersion", analysis.rulesVersion()).build();
+  }
+}

@@ -1,0 +1,45 @@
+package org.modsuite.moderation.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.modsuite.moderation.service.Analysis;
+import org.modsuite.moderation.service.AnalysisService;
+import org.modsuite.support.rest.Problem;
+
+/** Synchronous analysis: the same code path as the posts.ingested consumer. */
+@Path("/api/v1/analyses")
+@Tag(name = "analyses")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AnalysisResource {
+
+  private final AnalysisService analysis;
+
+  public AnalysisResource(AnalysisService analysis) {
+    this.analysis = analysis;
+  }
+
+  @POST
+  @Operation(summary = "Analyse 1 to 256 texts", description = "Scores per category, decision and reasons, with the model, rules and policy versions.")
+  @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AnalysisResponse.class)))
+  @APIResponse(responseCode = "400", description = "Invalid request; errors name each field",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  public AnalysisResponse analyse(@NotNull @Valid AnalysisRequest request) {
+    return new AnalysisResponse(request.items().stream().map(item -> {
+      Analysis a = analysis.analyse(item.text(), item.lang());
+      return new AnalysisResponse.Result(item.id(), a.language(), a.decision(), a.scores(), a.reasons(), a.modelVersion(), a.rulesVersion(),
+          a.policyVersion(), a.latencyMs());
+    }).toList());
+  }
+}

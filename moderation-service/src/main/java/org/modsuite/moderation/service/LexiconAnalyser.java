@@ -1,0 +1,124 @@
+package org.modsuite.moderation.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+import org.modsuite.events.AnalysisEvent;
+import org.modsuite.events.Reason;
+import org.modsuite.events.Span;
+
+/**
+ * The first analyser: a normalised lexicon match. An attack term (dehumanisation, threat, incitement, insult)
+ * scores its weight when the post also names a protected group; without a group, or when the term is negated,
+ * quoted, or the post condemns or reports, the score is lowered. It knows no grammar: it cannot tell who is
+ * attacked, and misses everything not in the lexicon. The moderation-engine issue replaces it with CoreNLP rules
+ * and a trained classifier.
+ */
+public final class LexiconAnalyser {
+
+  public static final String MODEL_VERSION = "first-lexicon-analyser-1";
+
+  // Hateful posts often say "they" or "these people"; an attack without a named group still goes to review when it is strong.
+  static final double NO_TARGET = 0.6;
+  static final double NEGATED = 0.3;
+  static final double COUNTER_CONTEXT = 0.4;
+  static final double QUOTED = 0.4;
+  private static final int NEGATION_WINDOW = 24;
+
+  private final Lexicon lexicon;
+
+  public LexiconAnalyser(Lexicon lexicon) {
+    this.lexicon = lexicon;
+  }
+
+  public String rulesVersion() {
+    return lexicon.version();
+  }
+
+  /** Per-category scores (0..1) and the reasons behind them; {@code language} picks the terms (null: all languages). */
+  public Scored score(String text, String language) {
+    TextNormaliser.Folded folded = TextNormaliser.fold(text);
+    List<Hit> hits = new ArrayList<>();
+    for (Lexicon.Entry entry : lexicon.entries()) {
+      if (!entry.appliesTo(language)) {
+        continue;
+      }
+      Matcher m = entry.pattern().matcher(folded.text());
+      while (m.find()) {
+        hits.add(new Hit(entry, m.start(), m.end()));
+      }
+    }
+    boolean hasTarget = hits.stream().anyMatch(h -> h.entry.kind().equals("target"));
+    boolean counterContext = hits.stream().anyMatch(h -> h.entry.kind().equals("context"));
+    Map<String, Double> scores = new LinkedHashMap<>();
+    AnalysisEvent.CATEGORIES.forEach(c -> scores.put(c, 0.0));
+    Map<String, Reason> reasons = new LinkedHashMap<>();
+    for (Hit hit : hits) {
+      String kind = hit.entry.kind();
+      if (!scores.containsKey(kind)) {
+        continue;
+      }
+      double score = hit.entry.weight();
+      List<String> why = new ArrayList<>();
+      if (!hasTarget) {
+        score *= NO_TARGET;
+        why.add("no protected group named");
+      }
+      if (negated(hits, hit)) {
+        score *= NEGATED;
+        why.add("negated");
+      }
+      if (counterContext) {
+        score *= COUNTER_CONTEXT;
+        why.add("condemning or reporting context");
+      }
+      if (quoted(folded.text(), hit)) {
+        score *= QUOTED;
+        why.add("quoted");
+      }
+      scores.merge(kind, score, Math::max);
+      Span span = new Span(folded.originalStart(hit.start), folded.originalEnd(hit.end));
+      reasons.merge(hit.entry.id(), new Reason("lexicon", hit.entry.id(), kind, describe(kind, why), List.of(span), round(score)),
+          (a, b) -> merge(a, b));
+    }
+    double hate = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    scores.put("hate", hate);
+    scores.replaceAll((k, v) -> round(v));
+    return new Scored(scores, List.copyOf(reasons.values()));
+  }
+
+  /** Scores and reasons of one text. */
+  public record Scored(Map<String, Double> scores, List<Reason> reasons) {
+  }
+
+  private record Hit(Lexicon.Entry entry, int start, int end) {
+  }
+
+  private static boolean negated(List<Hit> hits, Hit attack) {
+    return hits.stream().anyMatch(h -> h.entry.kind().equals("negation") && h.end <= attack.start && attack.start - h.end <= NEGATION_WINDOW);
+  }
+
+  private static boolean quoted(String text, Hit hit) {
+    String before = text.substring(0, hit.start);
+    long quotes = before.chars().filter(c -> c == '"' || c == '“' || c == '„' || c == '”').count();
+    return quotes % 2 == 1;
+  }
+
+  private static Reason merge(Reason a, Reason b) {
+    List<Span> spans = new ArrayList<>(a.spans());
+    spans.addAll(b.spans());
+    return new Reason(a.kind(), a.id(), a.category(), a.description(), spans, Math.max(a.weight(), b.weight()));
+  }
+
+  private static String describe(String kind, List<String> why) {
+    String base = kind + " term";
+    return why.isEmpty() ? base + " with a protected group named" : base + " (" + String.join(", ", why) + ")";
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+}

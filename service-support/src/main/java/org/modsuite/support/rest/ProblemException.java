@@ -1,0 +1,30 @@
+package org.modsuite.support.rest;
+
+import java.util.List;
+
+/** Thrown by resources and services to answer with a problem details body. */
+public class ProblemException extends RuntimeException {
+
+  private final transient Problem problem;
+
+  public ProblemException(Problem problem) {
+    super(problem.detail());
+    this.problem = problem;
+  }
+
+  public static ProblemException invalid(List<Problem.FieldError> errors) {
+    return new ProblemException(Problem.invalid(errors));
+  }
+
+  public static ProblemException invalid(String field, String message) {
+    return invalid(List.of(new Problem.FieldError(field, message)));
+  }
+
+  public static ProblemException notFound(String detail) {
+    return new ProblemException(Problem.of(404, "Not found", detail));
+  }
+
+  public Problem problem() {
+    return problem;
+  }
+}

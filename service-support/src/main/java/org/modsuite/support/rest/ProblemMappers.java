@@ -1,0 +1,78 @@
+package org.modsuite.support.rest;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.logging.Log;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error of every service as RFC 9457 problem details; a 500 never carries internals to the client. */
+public class ProblemMappers {
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e, UriInfo uri) {
+    return respond(e.problem(), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+    List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+        .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+        .sorted(Comparator.comparing(Problem.FieldError::field))
+        .toList();
+    return respond(Problem.invalid(errors), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unreadableJson(JsonParseException e, UriInfo uri) {
+    String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    return respond(Problem.invalid(List.of(new Problem.FieldError("body", "is not valid JSON" + where))), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unmappableJson(JsonMappingException e, UriInfo uri) {
+    return respond(Problem.invalid(List.of(new Problem.FieldError(JsonPaths.of(e.getPath()), JsonPaths.reason(e)))), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response webApplication(WebApplicationException e, UriInfo uri) {
+    // Quarkus REST wraps a body it cannot read; name the body, or the field, as for a direct Jackson failure.
+    if (e.getCause() instanceof JsonParseException parse) {
+      return unreadableJson(parse, uri);
+    }
+    if (e.getCause() instanceof JsonMappingException mapping) {
+      return unmappableJson(mapping, uri);
+    }
+    Response.StatusType status = e.getResponse().getStatusInfo();
+    if (status.getStatusCode() >= 500) {
+      Log.errorf(e, "request to %s failed", uri.getPath());
+    }
+    return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage()), uri);
+  }
+
+  @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+  public Response unexpected(Exception e, UriInfo uri) {
+    Log.errorf(e, "request to %s failed", uri.getPath());
+    return respond(Problem.of(500, "Internal Server Error", "The request could not be completed; the error is logged."), uri);
+  }
+
+  private static Response respond(Problem problem, UriInfo uri) {
+    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.at(uri.getPath())).build();
+  }
+
+  /** The property path without the method and parameter names Hibernate Validator puts in front of it. */
+  static String field(ConstraintViolation<?> violation) {
+    String path = violation.getPropertyPath().toString();
+    String[] parts = path.split("\\.", 3);
+    boolean methodParameter = parts.length >= 2 && violation.getExecutableParameters() != null;
+    return methodParameter ? (parts.length == 3 ? parts[2] : parts[1]) : path;
+  }
+}
