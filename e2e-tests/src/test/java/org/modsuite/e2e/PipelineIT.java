@@ -3,12 +3,10 @@ package org.modsuite.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +24,7 @@ import org.modsuite.localstack.LocalStack;
 import org.modsuite.localstack.LocalStackSettings;
 import org.modsuite.localstack.Ports;
 import org.modsuite.localstack.ProjectRoot;
+import org.modsuite.localstack.TempDirectories;
 import org.modsuite.localstack.suite.ServiceProcess;
 
 /**
@@ -44,9 +43,13 @@ class PipelineIT {
   private static ServiceProcess moderation;
   private static ServiceProcess report;
 
+  private static Path dataDir;
+
   @BeforeAll
-  static void startSuite() throws IOException {
-    Path dataDir = Files.createTempDirectory("modsuite-e2e");
+  static void startSuite() {
+    // Under target/, so that the services' logs stay for inspection after a failure (mvn clean removes them).
+    dataDir = Path.of("target", "e2e-stack").toAbsolutePath();
+    TempDirectories.delete(dataDir);
     stack = new LocalStack(LocalStackSettings.forTests(dataDir)).start();
     logs = dataDir.resolve("logs");
     ingestion = service("ingestion-service").start();

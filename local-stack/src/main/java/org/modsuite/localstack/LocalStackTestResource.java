@@ -1,8 +1,5 @@
 package org.modsuite.localstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -18,13 +15,12 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
   /** The stack of this test JVM, starting it on first use. */
   public static synchronized LocalStack shared() {
     if (stack == null) {
-      try {
-        LocalStackSettings settings = LocalStackSettings.forTests(Files.createTempDirectory("modsuite-test-stack"));
-        stack = new LocalStack(settings).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      LocalStackSettings settings = LocalStackSettings.forTests(TempDirectories.create("modsuite-test-stack"));
+      stack = new LocalStack(settings).start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        stack.close();
+        TempDirectories.delete(settings.dataDir());
+      }, "local-stack-stop"));
     }
     return stack;
   }

@@ -2,7 +2,6 @@ package org.modsuite.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,7 +21,7 @@ class LocalStackIT {
 
   @Test
   void startsKafkaAndPostgresKeepsDataAcrossRestartAndLeavesNoProcess() throws Exception {
-    LocalStackSettings settings = LocalStackSettings.forTests(Files.createTempDirectory("local-stack-it"));
+    LocalStackSettings settings = LocalStackSettings.forTests(TempDirectories.create("local-stack-it"));
     try (LocalStack stack = new LocalStack(settings).start()) {
       try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
         Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -47,11 +46,12 @@ class LocalStackIT {
           .isNotNull();
     }
     assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+    TempDirectories.delete(settings.dataDir());
   }
 
   @Test
   void aTakenPortFailsBeforeAnythingStarts() throws Exception {
-    LocalStackSettings settings = LocalStackSettings.forTests(Files.createTempDirectory("local-stack-it"));
+    LocalStackSettings settings = LocalStackSettings.forTests(TempDirectories.create("local-stack-it"));
     try (var taken = new java.net.ServerSocket(settings.kafkaPort(), 1, java.net.InetAddress.getByName(Ports.HOST))) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LocalStack(settings).start())
           .isInstanceOf(StartFailedException.class).hasMessageContaining("is taken");
