@@ -42,4 +42,4 @@ CREATE TABLE moderation_case (
     updated_at         timestamptz      NOT NULL
 );
 
-CREATE INDEX moderation_case_opened_at ON moderation_case (opened_at DESC, id);
+CREATE INDEX moderation_case_opened_at ON moderation_case (opened_at DESC, id DESC);

@@ -19,7 +19,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.modsuite.localstack.suite.Java;
 
 /**
  * A real Apache Kafka broker in KRaft combined mode (broker and controller in one node), in a JVM of its own,
@@ -131,7 +130,7 @@ public final class KafkaBroker implements AutoCloseable {
     if (!Files.isDirectory(libDir)) {
       throw new StartFailedException("Kafka's jars are missing at " + libDir + ": build them with `mvn -pl kafka-broker package`");
     }
-    List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xms256m", "-Xmx1g", "-XX:+UseG1GC",
+    List<String> command = new ArrayList<>(List.of(ChildJvm.executable(), "-Xms256m", "-Xmx1g", "-XX:+UseG1GC",
         "-Dlog4j2.configurationFile=" + logConfig, "-cp", libDir.resolve("*").toString(), mainClass));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -182,22 +181,11 @@ public final class KafkaBroker implements AutoCloseable {
         AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
   }
 
-  /** Stops the broker with SIGTERM, so that it shuts down cleanly, and kills it if it has not stopped in 30 s. */
   @Override
   public void close() {
-    if (process == null) {
-      return;
+    if (process != null) {
+      ChildJvm.stop(process);
+      process = null;
     }
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        LOG.warning("Kafka did not stop within 30 s; killing it");
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    process = null;
   }
 }

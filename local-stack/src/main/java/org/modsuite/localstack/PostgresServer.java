@@ -71,7 +71,8 @@ public final class PostgresServer implements AutoCloseable {
     try {
       long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
       Optional<ProcessHandle> leftOver = ProcessHandle.of(pid);
-      if (leftOver.isPresent() && leftOver.get().isAlive()) {
+      boolean isPostgres = leftOver.flatMap(p -> p.info().command()).map(c -> c.endsWith("/postgres")).orElse(false);
+      if (leftOver.isPresent() && leftOver.get().isAlive() && isPostgres) {
         LOG.warning("stopping PostgreSQL (pid " + pid + ") left running by an earlier run on " + dataDir);
         leftOver.get().destroy();
         leftOver.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);

@@ -1,5 +1,7 @@
 package org.modsuite.ingestion.config;
 
+import jakarta.validation.constraints.Size;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -11,6 +13,7 @@ public interface IngestionConfig {
    * Key of the HMAC that pseudonymises author ids (env {@code MODSUITE_INGESTION_PSEUDONYM_KEY}). Required; never logged.
    * Changing it gives every author a new pseudonym.
    */
+  @Size(min = 16, message = "must have at least 16 characters")
   String pseudonymKey();
 
   /** Most posts accepted in one request to {@code POST /api/v1/posts}. */

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -56,9 +57,19 @@ public class PostResource {
       content = @Content(schema = @Schema(implementation = IngestResult.class)))
   @APIResponse(responseCode = "400", description = "A post is invalid; errors name each field",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "503", description = "Kafka did not acknowledge; send again",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> push(JsonNode body) {
     List<PostRequest> posts = parse(body);
-    return ingest.ingest(posts).map(result -> Response.accepted(result).build());
+    return ingest.ingest(posts).map(result -> Response.accepted(result).build())
+        .onFailure(f -> !(f instanceof ProblemException)).transform(PostResource::unavailable);
+  }
+
+  /** Kafka did not acknowledge: some posts of a batch may be published; resending is safe, duplicates are dropped downstream. */
+  private static ProblemException unavailable(Throwable cause) {
+    Log.warnf("publishing to posts.ingested failed: %s", cause.getMessage());
+    return new ProblemException(Problem.of(503, "Service Unavailable",
+        "posts.ingested did not acknowledge the posts; send the request again (posts already published are not duplicated downstream)"));
   }
 
   private List<PostRequest> parse(JsonNode body) {

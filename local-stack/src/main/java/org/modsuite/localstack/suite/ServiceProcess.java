@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
+import org.modsuite.localstack.ChildJvm;
 import org.modsuite.localstack.LogTail;
 import org.modsuite.localstack.Ports;
 import org.modsuite.localstack.StartFailedException;
@@ -52,7 +52,7 @@ public final class ServiceProcess implements AutoCloseable {
     Ports.requireFree(port, name, "--" + name.replace("-service", "") + "-port");
     try {
       Files.createDirectories(log.getParent());
-      ProcessBuilder builder = new ProcessBuilder(List.of(Java.executable(), "-Xms128m", "-Xmx768m", "-jar", jar.toString()))
+      ProcessBuilder builder = new ProcessBuilder(List.of(ChildJvm.executable(), "-Xms128m", "-Xmx768m", "-jar", jar.toString()))
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(environment);
@@ -100,21 +100,11 @@ public final class ServiceProcess implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
-  /** SIGTERM, so that Quarkus shuts down gracefully (consumers commit, producers flush); killed after 30 s. */
   @Override
   public void close() {
-    if (process == null) {
-      return;
+    if (process != null) {
+      ChildJvm.stop(process);
+      process = null;
     }
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    process = null;
   }
 }

@@ -28,7 +28,7 @@ public final class TextNormaliser {
 
   public static Folded fold(String original) {
     StringBuilder out = new StringBuilder(original.length());
-    int[] origin = new int[original.length() * 3 + 1];
+    int[] origin = new int[original.length() + 16];
     for (int i = 0; i < original.length(); i++) {
       char c = original.charAt(i);
       if (isMask(c) && between(original, i)) {
@@ -37,13 +37,14 @@ public final class TextNormaliser {
       String folded = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
       for (int k = 0; k < folded.length(); k++) {
         char f = deLeet(folded.charAt(k), original, i);
+        if (out.length() == origin.length) {
+          origin = java.util.Arrays.copyOf(origin, origin.length * 2); // NFKC can expand one character into many
+        }
         origin[out.length()] = i;
         out.append(f);
       }
     }
-    int[] trimmed = new int[out.length()];
-    System.arraycopy(origin, 0, trimmed, 0, out.length());
-    return new Folded(out.toString(), trimmed);
+    return new Folded(out.toString(), java.util.Arrays.copyOf(origin, out.length()));
   }
 
   private static boolean isMask(char c) {

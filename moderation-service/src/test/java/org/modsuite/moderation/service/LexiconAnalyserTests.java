@@ -37,6 +37,19 @@ class LexiconAnalyserTests {
   }
 
   @Test
+  void aNewsReportOfViolenceAgainstTheGroupIsNotAThreat() {
+    assertThat(analyser.score("Two asylum seekers were attacked and a shelter was burned, police say", "en").scores().get("threat")).isLessThan(0.5);
+    assertThat(analyser.score("In Hessen wurden zwei Geflüchtete angegriffen, die Polizei ermittelt", "de").scores().get("hate")).isLessThan(0.5);
+  }
+
+  @Test
+  void charactersThatExpandUnderNormalisationKeepTheirOffsets() {
+    TextNormaliser.Folded folded = TextNormaliser.fold("ﷺ refugees");
+    assertThat(folded.text()).endsWith(" refugees");
+    assertThat(folded.originalStart(folded.text().indexOf("refugees"))).isEqualTo(2);
+  }
+
+  @Test
   void aBenignPostScoresZero() {
     assertThat(analyser.score("The train to Hamburg is late again", "en").scores().values()).allMatch(v -> v == 0.0);
   }

@@ -39,7 +39,7 @@ public class CaseService {
 
   /**
    * Applies an analysis once: a redelivered event (same id) or a repeated analysis (same post version and analyser
-   * versions) changes nothing. review and remove open or update the post's case; allow is kept as analysis only.
+   * versions) changes nothing. review and remove open or update the post's case; allow only updates an existing case.
    */
   @WithTransaction
   public Uni<Void> recordAnalysis(AnalysisEvent analysis) {
@@ -48,13 +48,20 @@ public class CaseService {
         Log.debugf("event %s was processed before", analysis.eventId());
         return Uni.createFrom().voidItem();
       }
-      return analyses.insert(analysis).chain(stored -> stored && analysis.decision().opensCase()
-          ? cases.upsertFromAnalysis(analysis, Instant.now()).invoke(rows -> {
-            if (rows > 0) {
-              opened.increment();
-            }
-          }).replaceWithVoid()
-          : Uni.createFrom().voidItem());
+      return analyses.insert(analysis).chain(stored -> {
+        if (!stored) {
+          return Uni.createFrom().voidItem();
+        }
+        if (!analysis.decision().opensCase()) {
+          // An allow opens nothing, but a case opened for an earlier version shows the newer analysis.
+          return cases.updateFromAnalysis(analysis, Instant.now()).replaceWithVoid();
+        }
+        return cases.upsertFromAnalysis(analysis, Instant.now()).invoke(rows -> {
+          if (rows > 0) {
+            opened.increment();
+          }
+        }).replaceWithVoid();
+      });
     });
   }
 

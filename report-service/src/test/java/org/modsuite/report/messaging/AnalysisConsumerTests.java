@@ -58,6 +58,30 @@ class AnalysisConsumerTests {
   }
 
   @Test
+  void aNewerVersionUpdatesItsCaseAndALateOlderOneDoesNot() {
+    String postUid = "test:" + UUID.randomUUID();
+    AnalysisEvent v1 = analysis(postUid, Decision.REVIEW, 0.7);
+    AnalysisEvent v2 = new AnalysisEvent(UUID.randomUUID(), v1.eventType(), v1.schemaVersion(), v1.occurredAt(), postUid, 2_000L, "en", v1.scores(),
+        Decision.ALLOW, List.of(), null, "m-1", "r-1", "p-1", v1.analysedAt(), 1);
+    AnalysisEvent lateV1 = new AnalysisEvent(UUID.randomUUID(), v1.eventType(), v1.schemaVersion(), v1.occurredAt(), postUid, 1_000L, "en",
+        v1.scores(), Decision.REMOVE, List.of(), null, "m-2", "r-1", "p-1", v1.analysedAt(), 1);
+    // Same key, so one partition: the three arrive in this order, and the case reflects them once the marker has a case.
+    kafka.send(Topics.POSTS_ANALYSED, postUid, EventJson.write(v1));
+    kafka.send(Topics.POSTS_ANALYSED, postUid, EventJson.write(v2));
+    kafka.send(Topics.POSTS_ANALYSED, postUid, EventJson.write(lateV1));
+    kafka.send(Topics.POSTS_ANALYSED, postUid, EventJson.write(new AnalysisEvent(UUID.randomUUID(), v1.eventType(), v1.schemaVersion(),
+        v1.occurredAt(), postUid, 2_000L, "en", v1.scores(), Decision.ALLOW, List.of(), null, "m-3", "r-1", "p-1", v1.analysedAt(), 1)));
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      JsonPath page = given().queryParam("size", 100).get("/api/v1/cases").then().extract().jsonPath();
+      assertThat(page.getString("items.find { it.postUid == '" + postUid + "' }.modelVersion")).isEqualTo("m-3");
+    });
+    JsonPath page = given().queryParam("size", 100).get("/api/v1/cases").then().extract().jsonPath();
+    assertThat(page.getString("items.find { it.postUid == '" + postUid + "' }.suggestedDecision")).isEqualTo("allow");
+    assertThat(page.getLong("items.find { it.postUid == '" + postUid + "' }.postVersion")).isEqualTo(2_000L);
+  }
+
+  @Test
   void anAllowAnalysisOpensNoCase() {
     String allowed = "test:" + UUID.randomUUID();
     String marker = "test:" + UUID.randomUUID();
