@@ -42,11 +42,14 @@ class PipelineIT {
   private static ServiceProcess ingestion;
   private static ServiceProcess moderation;
   private static ServiceProcess report;
+  private static final int REPORT_PORT = Ports.free();
+  private static final String ADMIN_PASSWORD = "e2e-admin-password-not-a-secret";
+  private static String token;
 
   private static Path dataDir;
 
   @BeforeAll
-  static void startSuite() {
+  static void startSuite() throws Exception {
     // Under target/, so that the services' logs stay for inspection after a failure (mvn clean removes them).
     dataDir = Path.of("target", "e2e-stack").toAbsolutePath();
     TempDirectories.delete(dataDir);
@@ -58,6 +61,16 @@ class PipelineIT {
     for (ServiceProcess s : List.of(ingestion, moderation, report)) {
       s.awaitReady(READY);
     }
+    token = login();
+  }
+
+  /** The bootstrap admin, created by report-service on its first start, may push posts and read cases. */
+  private static String login() throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(report.baseUrl() + "/api/v1/auth/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + ADMIN_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return JSON.readTree(response.body()).path("access_token").asText();
   }
 
   @AfterAll
@@ -75,7 +88,10 @@ class PipelineIT {
   private static ServiceProcess service(String name) {
     Map<String, String> env = new HashMap<>(stack.serviceEnvironment());
     env.put("MODSUITE_INGESTION_PSEUDONYM_KEY", "e2e-test-key-not-a-secret-0123456789");
-    return new ServiceProcess(name, ProjectRoot.find().resolve(name).resolve("target").resolve("quarkus-app"), Ports.free(), env,
+    env.put("MODSUITE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://127.0.0.1:" + REPORT_PORT + "/.well-known/jwks.json");
+    int port = name.equals("report-service") ? REPORT_PORT : Ports.free();
+    return new ServiceProcess(name, ProjectRoot.find().resolve(name).resolve("target").resolve("quarkus-app"), port, env,
         logs.resolve(name + ".log"));
   }
 
@@ -87,6 +103,7 @@ class PipelineIT {
 
   private static HttpResponse<String> push(String body) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(ingestion.baseUrl() + "/api/v1/posts")).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -94,7 +111,8 @@ class PipelineIT {
   private static List<String> casePostUids() throws Exception {
     List<String> uids = new ArrayList<>();
     for (int page = 0; ; page++) {
-      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(report.baseUrl() + "/api/v1/cases?size=100&page=" + page)).build(),
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(report.baseUrl() + "/api/v1/cases?size=100&page=" + page))
+          .header("Authorization", "Bearer " + token).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
       JsonNode items = JSON.readTree(response.body()).path("items");
@@ -117,6 +135,17 @@ class PipelineIT {
     Thread.sleep(2000); // a second case or the benign post would have arrived by now
     assertThat(casePostUids()).filteredOn(("e2e:" + hateful)::equals).hasSize(1);
     assertThat(casePostUids()).doesNotContain("e2e:" + benign);
+  }
+
+  @Test
+  void ingestionAcceptsOnlyTokensSignedByReportService() throws Exception {
+    HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(ingestion.baseUrl() + "/api/v1/posts"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("[]")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    HttpResponse<String> foreign = HTTP.send(HttpRequest.newBuilder(URI.create(ingestion.baseUrl() + "/api/v1/posts"))
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + org.modsuite.localstack.TestTokens.token("admin"))
+        .POST(HttpRequest.BodyPublishers.ofString("[]")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(foreign.statusCode()).isEqualTo(401);
   }
 
   @Test

@@ -25,9 +25,12 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
     return stack;
   }
 
+  /** The stack's addresses, and token verification against {@link TestTokens}' key set. */
   @Override
   public Map<String, String> start() {
-    return shared().quarkusConfig();
+    Map<String, String> config = new java.util.HashMap<>(shared().quarkusConfig());
+    config.putAll(TestTokens.verificationConfig());
+    return config;
   }
 
   @Override

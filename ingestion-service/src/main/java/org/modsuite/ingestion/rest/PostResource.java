@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -29,10 +30,12 @@ import org.modsuite.ingestion.service.PostIngestService;
 import org.modsuite.support.rest.JsonPaths;
 import org.modsuite.support.rest.Problem;
 import org.modsuite.support.rest.ProblemException;
+import org.modsuite.support.security.Roles;
 
 /** Push one post or a batch. Every post of a batch is validated before any is published: a batch is all or nothing. */
 @Path("/api/v1/posts")
 @Tag(name = "posts")
+@RolesAllowed({Roles.SERVICE, Roles.ADMIN})
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class PostResource {

@@ -10,9 +10,13 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.quarkus.test.common.WithTestResource;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.modsuite.events.EventJson;
 import org.modsuite.events.PostEvent;
@@ -20,11 +24,23 @@ import org.modsuite.events.PostOp;
 import org.modsuite.events.Topics;
 import org.modsuite.localstack.KafkaProbe;
 import org.modsuite.localstack.LocalStackTestResource;
+import org.modsuite.localstack.TestTokens;
+import org.modsuite.support.security.Roles;
 
 /** POST /api/v1/posts against the real broker of local-stack. */
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
 class PostResourceTests {
+
+  @BeforeEach
+  void authenticateAsService() {
+    RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + TestTokens.token(Roles.SERVICE)).build();
+  }
+
+  @AfterEach
+  void forgetToken() {
+    RestAssured.requestSpecification = null;
+  }
 
   private final KafkaProbe kafka = new KafkaProbe(LocalStackTestResource.shared().bootstrapServers());
 
@@ -89,7 +105,8 @@ class PostResourceTests {
   }
 
   @Test
-  void healthAndMetricsAreServed() {
+  void healthAndMetricsNeedNoToken() {
+    RestAssured.requestSpecification = null;
     given().get("/q/health/ready").then().statusCode(200);
     given().get("/q/health/started").then().statusCode(200);
     given().get("/q/metrics").then().statusCode(200);

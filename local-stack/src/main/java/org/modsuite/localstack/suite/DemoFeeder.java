@@ -26,10 +26,28 @@ final class DemoFeeder {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String ingestionUrl;
   private final String reportUrl;
+  private final String adminPassword;
+  private String token;
 
-  DemoFeeder(String ingestionUrl, String reportUrl) {
+  DemoFeeder(String ingestionUrl, String reportUrl, String adminPassword) {
     this.ingestionUrl = ingestionUrl;
     this.reportUrl = reportUrl;
+    this.adminPassword = adminPassword;
+  }
+
+  /** The demo acts as the bootstrap admin, which may push posts and read cases. */
+  private String token() throws IOException, InterruptedException {
+    if (token == null) {
+      String form = "username=admin&password=" + java.net.URLEncoder.encode(adminPassword, StandardCharsets.UTF_8);
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(reportUrl + "/api/v1/auth/token"))
+          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IOException("the demo could not log in as admin: HTTP " + response.statusCode() + " (was the admin password changed?)");
+      }
+      token = JSON.readTree(response.body()).path("access_token").asText();
+    }
+    return token;
   }
 
   /** Sends the sample; returns how many posts ingestion accepted. */
@@ -39,7 +57,7 @@ final class DemoFeeder {
     for (int from = 0; from < posts.size(); from += BATCH) {
       String body = "[" + String.join(",", posts.subList(from, Math.min(posts.size(), from + BATCH))) + "]";
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingestionUrl + "/api/v1/posts"))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+          .header("Content-Type", "application/json").header("Authorization", "Bearer " + token()).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 202) {
         throw new IOException("ingestion refused the demo batch: HTTP " + response.statusCode() + " " + response.body());
       }
@@ -69,7 +87,8 @@ final class DemoFeeder {
   }
 
   private long caseCount() throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(reportUrl + "/api/v1/cases?size=1")).build(),
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(reportUrl + "/api/v1/cases?size=1"))
+        .header("Authorization", "Bearer " + token()).build(),
         HttpResponse.BodyHandlers.ofString());
     return response.statusCode() == 200 ? JSON.readTree(response.body()).path("total").asLong() : 0;
   }

@@ -25,6 +25,7 @@ public final class SuiteLauncher {
   private final List<ServiceProcess> services = new ArrayList<>();
   private LocalStack stack;
   private volatile boolean stopping;
+  private final List<String> createdSecrets = new ArrayList<>();
 
   private SuiteLauncher(LaunchOptions options) {
     this.options = options;
@@ -74,9 +75,13 @@ public final class SuiteLauncher {
     System.out.printf("  Kafka       %s%n  PostgreSQL  %s%n", stack.bootstrapServers(), stack.jdbcUrl());
     Path root = ProjectRoot.find();
     Path logs = options.stackSettings().logDir();
+    String adminPassword = secret("MODSUITE_ADMIN_PASSWORD", "admin-password");
+    Map<String, String> suiteEnv = new HashMap<>(stack.serviceEnvironment());
+    suiteEnv.put("MODSUITE_INGESTION_PSEUDONYM_KEY", secret("MODSUITE_INGESTION_PSEUDONYM_KEY", "pseudonym-key"));
+    suiteEnv.put("MODSUITE_ADMIN_PASSWORD", adminPassword);
+    suiteEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://" + org.modsuite.localstack.Ports.HOST + ":" + options.reportPort() + "/.well-known/jwks.json");
     for (String service : options.services()) {
-      Map<String, String> env = new HashMap<>(stack.serviceEnvironment());
-      env.put("MODSUITE_INGESTION_PSEUDONYM_KEY", pseudonymKey());
+      Map<String, String> env = new HashMap<>(suiteEnv);
       String module = service + "-service";
       services.add(new ServiceProcess(module, root.resolve(module).resolve("target").resolve("quarkus-app"), port(service), env,
           logs.resolve(module + ".log")).start());
@@ -88,19 +93,29 @@ public final class SuiteLauncher {
     for (ServiceProcess service : services) {
       System.out.printf("  %-20s %s  (API docs %s/q/swagger-ui)%n", service.name(), service.baseUrl(), service.baseUrl());
     }
+    if (options.services().contains("report")) {
+      if (createdSecrets.contains("admin-password")) {
+        System.out.printf("%nLog in as admin with this password (shown once; kept in %s):%n  %s%n", options.dataDir().resolve("secrets"), adminPassword);
+      } else {
+        System.out.printf("%nLog in as admin: the password is in %s (or MODSUITE_ADMIN_PASSWORD).%n",
+            options.dataDir().resolve("secrets").resolve("admin-password"));
+      }
+      System.out.printf("  TOKEN=$(curl -s -d username=admin --data-urlencode password=... %s/api/v1/auth/token | jq -r .access_token)%n", url("report"));
+    }
     if (options.demo()) {
-      runDemo();
+      runDemo(adminPassword);
     }
     System.out.println("\nPress Ctrl-C to stop every process started here.");
   }
 
-  private void runDemo() throws IOException, InterruptedException {
-    DemoFeeder demo = new DemoFeeder(url("ingestion"), url("report"));
+  private void runDemo(String adminPassword) throws IOException, InterruptedException {
+    DemoFeeder demo = new DemoFeeder(url("ingestion"), url("report"), adminPassword);
     int sent = DemoFeeder.sample().size();
     int accepted = demo.send();
     System.out.printf("%nDemo: sent %d posts, ingestion accepted %d. Waiting for the pipeline ...%n", sent, accepted);
     long cases = demo.awaitCases();
-    System.out.printf("Demo: %d of %d posts became cases for review or removal. List them: curl '%s/api/v1/cases'%n", cases, sent, url("report"));
+    System.out.printf("Demo: %d of %d posts became cases for review or removal. List them with an admin or moderator token:%n"
+        + "  curl -H \"Authorization: Bearer $TOKEN\" '%s/api/v1/cases'%n", cases, sent, url("report"));
   }
 
   private String url(String service) {
@@ -115,21 +130,22 @@ public final class SuiteLauncher {
     };
   }
 
-  /** The author pseudonymisation key: from the environment, else generated once and kept in the data directory. */
-  private String pseudonymKey() throws IOException {
-    String configured = System.getenv("MODSUITE_INGESTION_PSEUDONYM_KEY");
+  /** A secret from the environment, else generated once into the data directory's secrets folder (owner-only). */
+  private String secret(String envVariable, String file) throws IOException {
+    String configured = System.getenv(envVariable);
     if (configured != null && !configured.isBlank()) {
       return configured;
     }
-    Path file = options.dataDir().resolve("secrets").resolve("pseudonym-key");
-    if (!Files.exists(file)) {
-      Files.createDirectories(file.getParent());
-      byte[] key = new byte[32];
-      new SecureRandom().nextBytes(key);
-      Files.writeString(file, Base64.getEncoder().encodeToString(key));
-      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    Path path = options.dataDir().resolve("secrets").resolve(file);
+    if (!Files.exists(path)) {
+      Files.createDirectories(path.getParent());
+      byte[] random = new byte[24];
+      new SecureRandom().nextBytes(random);
+      Files.writeString(path, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+      Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      createdSecrets.add(file);
     }
-    return Files.readString(file).trim();
+    return Files.readString(path).trim();
   }
 
   /** Services first (they flush and commit), then the stack; safe to call twice. */

@@ -1,5 +1,6 @@
 package org.modsuite.moderation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,10 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.modsuite.moderation.service.Analysis;
 import org.modsuite.moderation.service.AnalysisService;
 import org.modsuite.support.rest.Problem;
+import org.modsuite.support.security.Roles;
 
 /** Synchronous analysis: the same code path as the posts.ingested consumer. */
 @Path("/api/v1/analyses")
 @Tag(name = "analyses")
+@RolesAllowed({Roles.SERVICE, Roles.ADMIN, Roles.MODERATOR})
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class AnalysisResource {

@@ -7,14 +7,30 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.WithTestResource;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.modsuite.localstack.LocalStackTestResource;
+import org.modsuite.localstack.TestTokens;
+import org.modsuite.support.security.Roles;
 
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
 class AnalysisResourceTests {
+
+  @BeforeEach
+  void authenticateAsModerator() {
+    RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + TestTokens.token(Roles.MODERATOR)).build();
+  }
+
+  @AfterEach
+  void forgetToken() {
+    RestAssured.requestSpecification = null;
+  }
 
   @Test
   void analysesItemsInRequestOrderWithVersions() {

@@ -2,6 +2,7 @@ package org.modsuite.report.rest;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -24,10 +25,12 @@ import org.modsuite.report.service.CaseService;
 import org.modsuite.report.service.CaseView;
 import org.modsuite.support.rest.Problem;
 import org.modsuite.support.rest.ProblemException;
+import org.modsuite.support.security.Roles;
 
 /** The cases, newest first. */
 @Path("/api/v1/cases")
 @Tag(name = "cases")
+@RolesAllowed({Roles.MODERATOR, Roles.ADMIN, Roles.COMPLIANCE})
 @Produces(MediaType.APPLICATION_JSON)
 public class CaseResource {
 

@@ -13,8 +13,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.test.common.WithTestResource;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.modsuite.events.AnalysisEvent;
 import org.modsuite.events.Decision;
@@ -22,11 +26,28 @@ import org.modsuite.events.EventJson;
 import org.modsuite.events.Topics;
 import org.modsuite.localstack.KafkaProbe;
 import org.modsuite.localstack.LocalStackTestResource;
+import org.modsuite.report.rest.Login;
+import org.modsuite.support.security.Roles;
 
 /** posts.analysed → cases in the real PostgreSQL, idempotent on redelivery, with a dead-letter path. */
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
 class AnalysisConsumerTests {
+
+  @BeforeEach
+  void authenticateAsModerator() {
+    if (moderatorToken == null) {
+      moderatorToken = Login.newUser("moderator-" + UUID.randomUUID().toString().substring(0, 8), "a-moderator-password", List.of(Roles.MODERATOR));
+    }
+    RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + moderatorToken).build();
+  }
+
+  @AfterEach
+  void forgetToken() {
+    RestAssured.requestSpecification = null;
+  }
+
+  private static String moderatorToken;
 
   private final KafkaProbe kafka = new KafkaProbe(LocalStackTestResource.shared().bootstrapServers());
 

@@ -6,10 +6,21 @@ import java.util.List;
 public class ProblemException extends RuntimeException {
 
   private final transient Problem problem;
+  private final transient java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
   public ProblemException(Problem problem) {
     super(problem.detail());
     this.problem = problem;
+  }
+
+  /** A response header to send with the problem, such as {@code Retry-After}. */
+  public ProblemException withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  public java.util.Map<String, String> headers() {
+    return headers;
   }
 
   public static ProblemException invalid(List<Problem.FieldError> errors) {

@@ -19,7 +19,9 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
-    return respond(e.problem(), uri);
+    Response.ResponseBuilder response = Response.fromResponse(respond(e.problem(), uri));
+    e.headers().forEach(response::header);
+    return response.build();
   }
 
   @ServerExceptionMapper
@@ -40,6 +42,26 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response unmappableJson(JsonMappingException e, UriInfo uri) {
     return respond(Problem.invalid(List.of(new Problem.FieldError(JsonPaths.of(e.getPath()), JsonPaths.reason(e)))), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unauthenticated(io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
+    return unauthorized(uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unauthorized(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+    return unauthorized(uri);
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+    return respond(Problem.of(403, "Forbidden", "Your role does not allow this operation."), uri);
+  }
+
+  private static Response unauthorized(UriInfo uri) {
+    return Response.fromResponse(respond(Problem.of(401, "Unauthorized", "A valid bearer token is required."), uri))
+        .header("WWW-Authenticate", "Bearer").build();
   }
 
   @ServerExceptionMapper

@@ -1,0 +1,50 @@
+package org.modsuite.ingestion.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.Map;
+import java.util.Set;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.modsuite.localstack.LocalStackTestResource;
+import org.modsuite.localstack.RoleMatrix;
+import org.modsuite.localstack.TestTokens;
+import org.modsuite.support.security.Roles;
+
+/** Every operation of the OpenAPI document × every role and bad token gets the declared answer. */
+@QuarkusTest
+@WithTestResource(LocalStackTestResource.class)
+class RoleMatrixTests {
+
+  /** Who may call what. A new operation fails this test until it is added here. */
+  static final Map<String, Set<String>> DECISIONS = Map.of(
+      "POST /api/v1/posts", Set.of(Roles.SERVICE, Roles.ADMIN));
+
+  @TestHTTPResource("/")
+  URL url;
+
+  @Test
+  void everyOperationAnswersEveryRoleAndBadTokenAsDeclared() throws Exception {
+    String base = url.toString().replaceAll("/$", "");
+    RoleMatrix matrix = new RoleMatrix(base, DECISIONS, Roles.ALL);
+    assertThat(matrix.violations(TestTokens::token, Map.of(
+        "expired token", TestTokens.expired(Roles.ADMIN),
+        "token of another key", TestTokens.foreign(Roles.ADMIN),
+        "token with a tampered role", TestTokens.tampered(TestTokens.token(Roles.COMPLIANCE), Roles.ADMIN)))).isEmpty();
+  }
+
+  @Test
+  void theMatrixCatchesAWrongDecisionAndAnUndeclaredOperation() throws Exception {
+    String base = url.toString().replaceAll("/$", "");
+    RoleMatrix wrong = new RoleMatrix(base, Map.of("POST /api/v1/posts", Set.of(Roles.COMPLIANCE), "GET /api/v1/nothing", Set.of(Roles.ADMIN)),
+        Roles.ALL);
+    assertThat(wrong.violations(TestTokens::token, Map.of()))
+        .anyMatch(v -> v.startsWith("POST /api/v1/posts with role compliance: got 403"))
+        .anyMatch(v -> v.startsWith("POST /api/v1/posts with role service: got 400"))
+        .anyMatch(v -> v.startsWith("GET /api/v1/nothing: declared but not in the OpenAPI document"));
+  }
+}

@@ -1,0 +1,39 @@
+package org.modsuite.moderation.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.Map;
+import java.util.Set;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.modsuite.localstack.LocalStackTestResource;
+import org.modsuite.localstack.RoleMatrix;
+import org.modsuite.localstack.TestTokens;
+import org.modsuite.support.security.Roles;
+
+/** Every operation of the OpenAPI document × every role and bad token gets the declared answer. */
+@QuarkusTest
+@WithTestResource(LocalStackTestResource.class)
+class RoleMatrixTests {
+
+  /** Who may call what. A new operation fails this test until it is added here. */
+  static final Map<String, Set<String>> DECISIONS = Map.of(
+      "POST /api/v1/analyses", Set.of(Roles.SERVICE, Roles.ADMIN, Roles.MODERATOR));
+
+  @TestHTTPResource("/")
+  URL url;
+
+  @Test
+  void everyOperationAnswersEveryRoleAndBadTokenAsDeclared() throws Exception {
+    String base = url.toString().replaceAll("/$", "");
+    RoleMatrix matrix = new RoleMatrix(base, DECISIONS, Roles.ALL);
+    assertThat(matrix.violations(TestTokens::token, Map.of(
+        "expired token", TestTokens.expired(Roles.ADMIN),
+        "token of another key", TestTokens.foreign(Roles.ADMIN),
+        "token with a tampered role", TestTokens.tampered(TestTokens.token(Roles.COMPLIANCE), Roles.ADMIN)))).isEmpty();
+  }
+}
