@@ -13,11 +13,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.modsuite.events.Topics;
@@ -43,7 +47,7 @@ class DeploymentFilesTests {
   static final Map<String, Set<String>> REQUIRED_SECRETS = Map.of(
       "ingestion-service", Set.of("MODSUITE_INGESTION_PSEUDONYM_KEY"),
       "moderation-service", Set.of(),
-      "report-service", Set.of("QUARKUS_DATASOURCE_PASSWORD"));
+      "report-service", Set.of("QUARKUS_DATASOURCE_PASSWORD", "MODSUITE_ADMIN_PASSWORD"));
 
   static final String SECRETS_NAME = "modsuite-secrets";
 
@@ -51,6 +55,14 @@ class DeploymentFilesTests {
   static final Pattern REQUIRED_SUBSTITUTION = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:\\?[^}]*}");
 
   static final Pattern TOPIC_OPTION = Pattern.compile("--topic[ =]+([A-Za-z0-9._-]+)");
+
+  /** The start of a property expression in application.properties, ${NAME} or ${NAME:default}: group 1 is NAME. */
+  static final Pattern PROPERTY_EXPRESSION = Pattern.compile("\\$\\{([^:}${\\s]+)");
+
+  /** The realm roles of service-support's Roles, which Keycloak must put into the groups claim. */
+  static final Set<String> ROLES = Set.of("admin", "moderator", "trusted_flagger", "compliance", "service");
+
+  static final String KEYCLOAK_REALM_FILE = "deploy/keycloak/modsuite-realm.json";
 
   static Path root;
   static Map<String, Object> compose;
@@ -143,6 +155,60 @@ class DeploymentFilesTests {
       created.add(m.group(1));
     }
     assertThat(created).isEqualTo(new TreeSet<>(Topics.all())).containsAll(channelTopics());
+  }
+
+  @Test
+  void composeKeycloakIsOptionalBehindAProfileAndImportsTheRealm() {
+    Map<String, Object> keycloak = composeService("keycloak");
+    assertThat(asList(keycloak.get("profiles"))).as("profiles of keycloak: it must not start by default")
+        .containsExactly("keycloak");
+    assertThat(flatten(keycloak.get("command"))).contains("--import-realm");
+    assertThat(asList(keycloak.get("volumes"))).as("volumes of keycloak")
+        .anySatisfy(volume -> assertThat(volume.toString())
+            .startsWith("./" + Path.of(KEYCLOAK_REALM_FILE).getParent() + "/")
+            .contains(":/opt/keycloak/data/import"));
+    assertThat(root.resolve(KEYCLOAK_REALM_FILE)).isRegularFile();
+  }
+
+  @Test
+  void composeServicesOfAProfileRequireNoVariables() {
+    // Compose substitutes variables in every service before it applies profiles: a ${VAR:?message} in an
+    // optional service would make every "docker compose up" fail without VAR.
+    composeServices().forEach((name, service) -> {
+      if (!asList(asMap(service).get("profiles")).isEmpty()) {
+        assertThat(String.valueOf(service)).as("service %s (behind a profile)", name)
+            .doesNotContainPattern("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?\\?");
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- deploy/keycloak
+
+  @Test
+  void keycloakRealmDefinesTheRolesAndPutsThemIntoTheGroupsClaim() throws IOException {
+    // Strict: Jackson stops after the first value unless told to refuse what follows it.
+    JsonNode realm = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .readTree(root.resolve(KEYCLOAK_REALM_FILE).toFile());
+    assertThat(realm.path("realm").asText()).isEqualTo("modsuite");
+
+    Set<String> roles = new TreeSet<>();
+    realm.path("roles").path("realm").forEach(role -> roles.add(role.path("name").asText()));
+    assertThat(roles).as("realm roles of %s", KEYCLOAK_REALM_FILE).containsAll(ROLES);
+
+    List<JsonNode> mappers = new ArrayList<>();
+    realm.path("clients").forEach(client -> client.path("protocolMappers").forEach(mappers::add));
+    realm.path("clientScopes").forEach(scope -> scope.path("protocolMappers").forEach(mappers::add));
+    assertThat(mappers).as("protocol mappers of %s", KEYCLOAK_REALM_FILE)
+        .anySatisfy(mapper -> {
+          assertThat(mapper.path("protocolMapper").asText()).isEqualTo("oidc-usermodel-realm-role-mapper");
+          assertThat(mapper.path("config").path("claim.name").asText()).isEqualTo("groups");
+          assertThat(mapper.path("config").path("multivalued").asText()).isEqualTo("true");
+          assertThat(mapper.path("config").path("access.token.claim").asText()).isEqualTo("true");
+        });
+
+    // Nothing secret in the repository: Keycloak generates the client secrets on import.
+    realm.path("clients").forEach(client -> assertThat(client.has("secret"))
+        .as("client %s has a secret in %s", client.path("clientId").asText(), KEYCLOAK_REALM_FILE).isFalse());
   }
 
   // ---------------------------------------------------------------- k8s/
@@ -260,6 +326,28 @@ class DeploymentFilesTests {
   }
 
   @Test
+  void k8sSecretExampleAndReadmeCreateEverySecretKeyTheDeploymentsUse() throws IOException {
+    Set<String> keys = new TreeSet<>();
+    for (String service : SERVICES) {
+      k8sEnvironment(service).forEach((name, entry) -> {
+        Map<String, Object> ref = asMap(asMap(entry.get("valueFrom")).get("secretKeyRef"));
+        if (SECRETS_NAME.equals(ref.get("name"))) {
+          keys.add(ref.get("key").toString());
+        }
+      });
+    }
+    assertThat(keys).as("keys of %s the Deployments use", SECRETS_NAME).isNotEmpty();
+    Map<String, Object> example = loadAllYaml(root.resolve("k8s/secret.example.yaml")).stream()
+        .filter(doc -> "Secret".equals(doc.get("kind")) && SECRETS_NAME.equals(name(doc)))
+        .findFirst().orElseThrow(() -> new AssertionError("no Secret " + SECRETS_NAME + " in k8s/secret.example.yaml"));
+    assertThat(asMap(example.get("stringData")).keySet()).as("stringData of %s in secret.example.yaml", SECRETS_NAME)
+        .containsAll(keys);
+    String readme = Files.readString(root.resolve("k8s/README.md"));
+    assertThat(keys).allSatisfy(key -> assertThat(readme).as("k8s/README.md creates %s", key)
+        .contains("--from-literal=" + key + "="));
+  }
+
+  @Test
   void k8sConfigMapReferencesPointAtExistingKeys() {
     for (String service : SERVICES) {
       k8sEnvironment(service).forEach((name, entry) -> {
@@ -275,14 +363,59 @@ class DeploymentFilesTests {
 
   // ---------------------------------------------------------------- what the services read
 
-  /** Whether the service reads the environment variable, by Quarkus's env-to-property mapping. */
+  /**
+   * Whether the service reads the environment variable: by Quarkus's env-to-property mapping of a key in
+   * application.properties, or because a value there refers to it in an expression, ${NAME} or ${NAME:default}.
+   */
   static boolean isReadBy(String service, String envName) {
     return COMMON_ENV.contains(envName)
         || ("report-service".equals(service) && REPORT_DATASOURCE_ENV.contains(envName))
-        || properties(service).stringPropertyNames().stream()
-            .filter(key -> !key.startsWith("%"))
+        || productionProperties(service).keySet().stream()
             .map(DeploymentFilesTests::toEnvName)
-            .anyMatch(envName::equals);
+            .anyMatch(envName::equals)
+        || referencedEnvNames(service).contains(envName);
+  }
+
+  /** The environment variables that expressions in the service's application.properties refer to. */
+  static Set<String> referencedEnvNames(String service) {
+    Set<String> names = new TreeSet<>();
+    for (String value : productionProperties(service).values()) {
+      Matcher m = PROPERTY_EXPRESSION.matcher(value);
+      while (m.find()) {
+        // ${MODSUITE_CORS_ORIGINS} is looked up as given; ${some.property} as SOME_PROPERTY in the environment.
+        names.add(toEnvName(m.group(1)));
+      }
+    }
+    return names;
+  }
+
+  /** The entries that apply in the prod profile: without a profile, or with one that lists prod (%prod.key). */
+  static Map<String, String> productionProperties(String service) {
+    Properties props = properties(service);
+    Map<String, String> result = new TreeMap<>();
+    for (String key : props.stringPropertyNames()) {
+      if (!key.startsWith("%")) {
+        result.putIfAbsent(key, props.getProperty(key));
+      } else if (key.indexOf('.') > 1
+          && List.of(key.substring(1, key.indexOf('.')).split(",")).contains("prod")) {
+        result.put(key.substring(key.indexOf('.') + 1), props.getProperty(key));
+      }
+    }
+    return result;
+  }
+
+  @Test
+  void serviceReadsKeysAndExpressionsOfItsApplicationProperties() {
+    // A key: mp.jwt.verify.issuer, set as MP_JWT_VERIFY_ISSUER.
+    assertThat(isReadBy("ingestion-service", "MP_JWT_VERIFY_ISSUER")).isTrue();
+    assertThat(isReadBy("moderation-service", "MP_JWT_VERIFY_PUBLICKEY_LOCATION")).isTrue();
+    // An expression: modsuite.auth.admin-password=${MODSUITE_ADMIN_PASSWORD:}.
+    assertThat(isReadBy("report-service", "MODSUITE_ADMIN_PASSWORD")).isTrue();
+    assertThat(isReadBy("ingestion-service", "MODSUITE_ADMIN_PASSWORD")).isFalse();
+    for (String service : SERVICES) {
+      assertThat(isReadBy(service, "MODSUITE_CORS_ORIGINS")).as("%s reads MODSUITE_CORS_ORIGINS", service).isTrue();
+      assertThat(isReadBy(service, "MODSUITE_NOT_A_SETTING")).isFalse();
+    }
   }
 
   /** Quarkus rule: each character that is not a letter or digit becomes '_', then upper case. */
