@@ -34,8 +34,9 @@ record LaunchOptions(boolean help, boolean demo, Path dataDir, int kafkaPort, in
         --report-port PORT         default 8083
         --help                     this text
 
-      Environment: MODSUITE_INGESTION_PSEUDONYM_KEY sets the key that pseudonymises authors (generated into
-      DIR/secrets on first start if unset).
+      Environment: MODSUITE_ADMIN_PASSWORD sets the password of the bootstrap user admin, and
+      MODSUITE_INGESTION_PSEUDONYM_KEY the key that pseudonymises authors; each is generated into DIR/secrets on
+      first start if unset (the admin password is printed once).
       """;
 
   LocalStackSettings stackSettings() {

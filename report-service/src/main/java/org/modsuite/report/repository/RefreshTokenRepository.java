@@ -19,6 +19,13 @@ public class RefreshTokenRepository {
         .executeUpdate());
   }
 
+  /** Ends every refresh token of the user (password reset, disabled, roles changed). */
+  public Uni<Integer> revokeAll(UUID userId, Instant now) {
+    return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE refresh_token SET used_at = :now WHERE user_id = :user AND used_at IS NULL")
+        .setParameter("user", userId).setParameter("now", now)
+        .executeUpdate());
+  }
+
   /** Marks the token used and returns its user, or null when it is unknown, expired or already used. */
   public Uni<UUID> use(String tokenHash, Instant now) {
     return Panache.getSession().chain(s -> s.createNativeQuery(

@@ -6,7 +6,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import org.modsuite.report.repository.AuditRepository;
 
@@ -23,12 +22,6 @@ public class AuditService {
   /** Appends within the caller's transaction (so a rolled-back action leaves no entry claiming it happened). */
   public Uni<Void> record(String actor, String action, String target, String outcome, String client) {
     return repository.append(actor, action, target, outcome, client).replaceWithVoid();
-  }
-
-  /** Appends in a transaction of its own: for failures, whose transaction is rolled back. */
-  @WithTransaction
-  public Uni<Void> recordSeparately(String actor, String action, String target, String outcome, String client) {
-    return record(actor, action, target, outcome, client);
   }
 
   @WithSession

@@ -54,7 +54,8 @@ public class AuthService {
         .emitOn(command -> context.runOnContext(v -> command.run()))
         .chain(matches -> {
           if (user == null) {
-            return audit.record(username, "login", null, "unknown user", client).replaceWith(REFUSED);
+            // not the name as typed: people type passwords into the name field
+            return audit.record("unknown", "login", null, "unknown user", client).replaceWith(REFUSED);
           }
           if (user.isDisabled() || user.isLocked(now)) {
             return audit.record(username, "login", null, user.isDisabled() ? "disabled" : "locked", client)

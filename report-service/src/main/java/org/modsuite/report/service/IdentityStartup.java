@@ -28,6 +28,10 @@ public class IdentityStartup {
       Log.info("MODSUITE_ADMIN_PASSWORD is not set: no bootstrap admin is created (an existing one is kept)");
       return;
     }
+    if (config.adminPassword().get().length() < 12) {
+      Log.error("MODSUITE_ADMIN_PASSWORD has fewer than 12 characters: no bootstrap admin is created");
+      return;
+    }
     if (VertxContextSupport.subscribeAndAwait(() -> users.createBootstrapAdmin(config.adminPassword().get()))) {
       Log.info("created the bootstrap user admin");
     }

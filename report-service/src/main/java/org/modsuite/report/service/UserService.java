@@ -14,6 +14,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import org.modsuite.report.AppUser;
+import org.modsuite.report.repository.RefreshTokenRepository;
 import org.modsuite.report.repository.UserRepository;
 import org.modsuite.support.rest.Problem;
 import org.modsuite.support.rest.ProblemException;
@@ -24,11 +25,13 @@ import org.modsuite.support.security.Roles;
 public class UserService {
 
   private final UserRepository users;
+  private final RefreshTokenRepository refreshTokens;
   private final PasswordHasher hasher;
   private final AuditService audit;
 
-  public UserService(UserRepository users, PasswordHasher hasher, AuditService audit) {
+  public UserService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher hasher, AuditService audit) {
     this.users = users;
+    this.refreshTokens = refreshTokens;
     this.hasher = hasher;
     this.audit = audit;
   }
@@ -77,7 +80,10 @@ public class UserService {
       if (disabled != null) {
         user.setDisabled(disabled, now);
       }
-      return audit.record(actor, "user changed", user.getUsername(), "roles " + String.join(",", newRoles) + ", disabled " + user.isDisabled(), null)
+      // A changed account gets no new access token from an old refresh token; live access tokens end within their 15 minutes.
+      return refreshTokens.revokeAll(user.getId(), now)
+          .call(() -> audit.record(actor, "user changed", user.getUsername(), "roles " + String.join(",", newRoles) + ", disabled " + user.isDisabled(),
+              null))
           .replaceWith(UserView.of(user));
     });
   }
@@ -91,6 +97,7 @@ public class UserService {
         throw ProblemException.notFound("no user " + id);
       }
       return hash(password).invoke(hash -> user.setPasswordHash(hash, Instant.now()))
+          .call(() -> refreshTokens.revokeAll(user.getId(), Instant.now()))
           .call(() -> audit.record(actor, "password reset", user.getUsername(), "done", null))
           .replaceWith(password);
     });
