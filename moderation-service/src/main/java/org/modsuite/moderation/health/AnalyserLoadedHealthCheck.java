@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
 import org.modsuite.moderation.service.AnalysisService;
 
-/** Started once the analyser and its lexicon are loaded; reports the rules version it runs. */
+/** Started once the lexicon and the classifier are loaded; reports the versions it runs. */
 @Startup
 @ApplicationScoped
 public class AnalyserLoadedHealthCheck implements HealthCheck {
@@ -20,6 +20,7 @@ public class AnalyserLoadedHealthCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    return HealthCheckResponse.named("analyser").up().withData("rulesVersion", analysis.rulesVersion()).build();
+    return HealthCheckResponse.named("analyser").up().withData("rulesVersion", analysis.rulesVersion())
+        .withData("modelVersion", analysis.modelVersion()).build();
   }
 }

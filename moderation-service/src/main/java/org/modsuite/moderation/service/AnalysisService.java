@@ -1,5 +1,8 @@
 package org.modsuite.moderation.service;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -7,18 +10,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.modsuite.events.Decision;
+import org.modsuite.events.Reason;
 import org.modsuite.moderation.config.ModerationConfig;
 
-/** The one analysis code path, used by the Kafka consumer and by {@code POST /api/v1/analyses}. */
+/**
+ * The one analysis code path, used by the Kafka consumer and by {@code POST /api/v1/analyses}: the lexicon's
+ * category scores, the trained classifier's probability of hate, and the policy. The classifier can send a post to
+ * review; only rule evidence (a lexicon category at the removal threshold) removes automatically.
+ */
 @ApplicationScoped
 public class AnalysisService {
 
+  static final List<String> LANGUAGES = List.of("en", "de");
+
   private final LexiconAnalyser analyser;
+  private final HateClassifier classifier;
   private final ModerationConfig config;
   private final MeterRegistry registry;
 
   public AnalysisService(ModerationConfig config, MeterRegistry registry) {
     this.analyser = new LexiconAnalyser(Lexicon.load());
+    this.classifier = HateClassifier.load(LANGUAGES);
     this.config = config;
     this.registry = registry;
   }
@@ -27,20 +39,32 @@ public class AnalysisService {
     long started = System.nanoTime();
     String lang = language != null && !language.isBlank() ? primary(language) : LanguageGuess.guess(text);
     LexiconAnalyser.Scored scored = analyser.score(text, lang);
-    Decision decision = decide(scored.scores());
+    HateClassifier.Prediction prediction = classifier.predict(ClassifierFeatures.of(text, scored), LANGUAGES.contains(lang) ? lang : null);
+    Map<String, Double> scores = new LinkedHashMap<>(scored.scores());
+    scores.put("hate", round(Math.max(scores.get("hate"), prediction.probability())));
+    List<Reason> reasons = new ArrayList<>(scored.reasons());
+    prediction.topFeatures().forEach(f -> reasons.add(new Reason("feature", f.getKey(), "hate", "classifier feature", List.of(), round(f.getValue()))));
+    Decision decision = decide(scored.scores(), scores.get("hate"));
     registry.counter("modsuite.analyses", "decision", decision.wireName()).increment();
     long latencyMs = (System.nanoTime() - started) / 1_000_000;
-    return new Analysis(lang, scored.scores(), decision, scored.reasons(), LexiconAnalyser.MODEL_VERSION, analyser.rulesVersion(),
-        config.policyVersion(), latencyMs);
+    return new Analysis(lang, scores, decision, reasons, classifier.version(), analyser.rulesVersion(), config.policyVersion(), latencyMs);
   }
 
-  /** The policy: the highest category score against the review and removal thresholds. */
-  Decision decide(Map<String, Double> scores) {
-    double max = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    if (max >= config.removeThreshold()) {
+  /** The policy: removal needs a lexicon category at the removal threshold; review needs any score at the review threshold. */
+  Decision decide(Map<String, Double> lexiconScores, double hate) {
+    double rules = lexiconScores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    if (rules >= config.removeThreshold()) {
       return Decision.REMOVE;
     }
-    return max >= config.reviewThreshold() ? Decision.REVIEW : Decision.ALLOW;
+    return Math.max(rules, hate) >= config.reviewThreshold() ? Decision.REVIEW : Decision.ALLOW;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  public String modelVersion() {
+    return classifier.version();
   }
 
   public String rulesVersion() {

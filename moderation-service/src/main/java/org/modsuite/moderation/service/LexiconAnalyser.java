@@ -19,8 +19,6 @@ import org.modsuite.events.Span;
  */
 public final class LexiconAnalyser {
 
-  public static final String MODEL_VERSION = "first-lexicon-analyser-1";
-
   // Hateful posts often say "they" or "these people"; an attack without a named group still goes to review when it is strong.
   static final double NO_TARGET = 0.6;
   static final double NEGATED = 0.3;

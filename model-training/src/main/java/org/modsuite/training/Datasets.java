@@ -1,0 +1,44 @@
+package org.modsuite.training;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/** Reads the datasets in model-training/data with their train and dev splits (see data/README.md). */
+final class Datasets {
+
+  private Datasets() {
+  }
+
+  static List<LabelledText> all(Path data) throws IOException {
+    List<LabelledText> all = new ArrayList<>();
+    all.addAll(read(data.resolve("gahd/gahd_train.csv"), r -> new LabelledText("gahd", "de", r.get("text"), r.get("label").equals("1"), false)));
+    all.addAll(read(data.resolve("gahd/gahd_dev.csv"), r -> new LabelledText("gahd", "de", r.get("text"), r.get("label").equals("1"), true)));
+    all.addAll(read(data.resolve("hatemoji/hatemojibuild_train.csv"),
+        r -> new LabelledText("hatemoji", "en", r.get("text"), r.get("label_gold").equals("1"), false)));
+    all.addAll(read(data.resolve("hatemoji/hatemojibuild_validation.csv"),
+        r -> new LabelledText("hatemoji", "en", r.get("text"), r.get("label_gold").equals("1"), true)));
+    all.addAll(read(data.resolve("davidson/labeled_data.csv"), r -> {
+      long row = Long.parseLong(r.get(0));
+      return new LabelledText("davidson", "en", r.get("tweet"), r.get("class").equals("0"), row % 10 == 0);
+    }));
+    return all;
+  }
+
+  private static List<LabelledText> read(Path file, java.util.function.Function<CSVRecord, LabelledText> map) throws IOException {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      List<LabelledText> rows = new ArrayList<>();
+      for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true).build().parse(reader)) {
+        rows.add(map.apply(record));
+      }
+      return rows;
+    }
+  }
+}

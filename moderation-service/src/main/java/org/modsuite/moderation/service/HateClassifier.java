@@ -1,0 +1,113 @@
+package org.modsuite.moderation.service;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The trained hate classifier: logistic regression over {@link ClassifierFeatures}, one weight file per language
+ * (written by model-training's TrainClassifier, see the model card). Scoring is a dot product, so it costs
+ * microseconds; the strongest features of a decision are its explanation.
+ */
+public final class HateClassifier {
+
+  /** Probability of hate and the features that pushed it up most. */
+  public record Prediction(double probability, List<Map.Entry<String, Double>> topFeatures) {
+  }
+
+  private final String version;
+  private final Map<String, Weights> byLanguage;
+
+  record Weights(double bias, Map<String, Double> weights) {
+  }
+
+  private HateClassifier(String version, Map<String, Weights> byLanguage) {
+    this.version = version;
+    this.byLanguage = byLanguage;
+  }
+
+  public String version() {
+    return version;
+  }
+
+  /** Loads {@code /model/hate-classifier-<lang>.tsv} for each language from the class path. */
+  public static HateClassifier load(List<String> languages) {
+    Map<String, BufferedReader> readers = new HashMap<>();
+    for (String language : languages) {
+      String resource = "/model/hate-classifier-" + language + ".tsv";
+      InputStream in = HateClassifier.class.getResourceAsStream(resource);
+      if (in == null) {
+        throw new IllegalStateException("classifier weights " + resource + " are missing");
+      }
+      readers.put(language, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+    }
+    return read(readers);
+  }
+
+  /** Reads one weight file per language; their version lines must agree. Closes the readers. */
+  public static HateClassifier read(Map<String, BufferedReader> readers) {
+    String version = null;
+    Map<String, Weights> byLanguage = new HashMap<>();
+    for (Map.Entry<String, BufferedReader> file : readers.entrySet()) {
+      try (BufferedReader reader = file.getValue()) {
+        Map<String, Double> weights = new HashMap<>();
+        double bias = 0;
+        String fileVersion = null;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          if (line.startsWith("#") || line.isBlank()) {
+            continue;
+          }
+          int tab = line.lastIndexOf('\t');
+          String name = line.substring(0, tab);
+          String value = line.substring(tab + 1);
+          switch (name) {
+            case "@version" -> fileVersion = value;
+            case "@bias" -> bias = Double.parseDouble(value);
+            default -> weights.put(name, Double.parseDouble(value));
+          }
+        }
+        if (fileVersion == null || (version != null && !version.equals(fileVersion))) {
+          throw new IllegalStateException("weights of " + file.getKey() + " have version " + fileVersion + ", expected " + version);
+        }
+        version = fileVersion;
+        byLanguage.put(file.getKey(), new Weights(bias, weights));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+        throw new IllegalStateException("weights of " + file.getKey() + " are not a weight file", e);
+      }
+    }
+    return new HateClassifier(version, byLanguage);
+  }
+
+  /** For an unknown language every model scores and the highest probability counts. */
+  public Prediction predict(Map<String, Double> features, String language) {
+    Weights only = language == null ? null : byLanguage.get(language);
+    if (only != null) {
+      return predict(only, features);
+    }
+    return byLanguage.values().stream().map(w -> predict(w, features)).max(Comparator.comparingDouble(Prediction::probability)).orElseThrow();
+  }
+
+  private static Prediction predict(Weights model, Map<String, Double> features) {
+    double z = model.bias();
+    Map<String, Double> contributions = new HashMap<>();
+    for (Map.Entry<String, Double> f : features.entrySet()) {
+      Double w = model.weights().get(f.getKey());
+      if (w != null) {
+        z += w * f.getValue();
+        contributions.put(f.getKey(), w * f.getValue());
+      }
+    }
+    List<Map.Entry<String, Double>> top = contributions.entrySet().stream().filter(e -> e.getValue() > 0)
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(5).map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+    return new Prediction(1 / (1 + Math.exp(-z)), top);
+  }
+}

@@ -1,0 +1,51 @@
+package org.modsuite.moderation.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The shipped weights load, carry one version, and score the way a logistic regression must. */
+class HateClassifierTests {
+
+  private static final LexiconAnalyser LEXICON = new LexiconAnalyser(Lexicon.load());
+  private static final HateClassifier SHIPPED = HateClassifier.load(List.of("en", "de"));
+
+  private static double probability(String text, String language) {
+    return SHIPPED.predict(ClassifierFeatures.of(text, LEXICON.score(text, language)), language).probability();
+  }
+
+  @Test
+  void theShippedModelHasAVersionNamingItsLexicon() {
+    assertThat(SHIPPED.version()).startsWith("hate-lr-").endsWith("+" + LEXICON.rulesVersion());
+  }
+
+  @Test
+  void aDehumanisingPostScoresHigherThanABenignOne() {
+    assertThat(probability("Refugees are vermin and parasites", "en")).isGreaterThan(probability("Refugees are welcome in our town", "en"));
+    assertThat(probability("Flüchtlinge sind Ungeziefer", "de")).isGreaterThan(probability("Die Bahn ist heute pünktlich", "de"));
+  }
+
+  @Test
+  void probabilityIsTheSigmoidOfBiasPlusWeights() {
+    HateClassifier model = HateClassifier.read(Map.of("en", new BufferedReader(new StringReader("@version\tv\n@bias\t-1.0\nw:a\t2.0\nw:b\t0.5\n"))));
+    HateClassifier.Prediction p = model.predict(Map.of("w:a", 1.0, "w:c", 1.0), "en");
+    assertThat(p.probability()).isCloseTo(1 / (1 + Math.exp(-1.0)), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(p.topFeatures()).extracting(Map.Entry::getKey).containsExactly("w:a");
+  }
+
+  @Test
+  void aFileWithoutVersionIsRefused() {
+    assertThatThrownBy(() -> HateClassifier.read(Map.of("en", new BufferedReader(new StringReader("@bias\t0\n"))))).hasMessageContaining("version");
+  }
+
+  @Test
+  void emojiAreWordsOfTheirOwn() {
+    assertThat(ClassifierFeatures.words("i would love to 🔪 some")).containsExactly("i", "would", "love", "to", "🔪", "some");
+  }
+}
