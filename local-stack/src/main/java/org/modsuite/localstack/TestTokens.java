@@ -92,6 +92,14 @@ public final class TestTokens {
     }
   }
 
+  /** The bad tokens of a role matrix: expired, signed by an unknown key, and with a tampered role. */
+  public static Map<String, String> badTokens() {
+    return Map.of(
+        "expired token", expired("admin"),
+        "token of another key", foreign("admin"),
+        "token with a tampered role", tampered(token("compliance"), "admin"));
+  }
+
   private static Map<String, Object> claims(Instant expiresAt, String... roles) {
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("iss", ISSUER);

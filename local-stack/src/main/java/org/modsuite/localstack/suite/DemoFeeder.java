@@ -36,7 +36,7 @@ final class DemoFeeder {
   }
 
   /** The demo acts as the bootstrap admin, which may push posts and read cases. */
-  private String token() throws IOException, InterruptedException {
+  String token() throws IOException, InterruptedException {
     if (token == null) {
       String form = "username=admin&password=" + java.net.URLEncoder.encode(adminPassword, StandardCharsets.UTF_8);
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(reportUrl + "/api/v1/auth/token"))

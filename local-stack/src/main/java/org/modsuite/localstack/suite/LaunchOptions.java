@@ -9,7 +9,7 @@ import java.util.Set;
 import org.modsuite.localstack.LocalStackSettings;
 
 /** The options of ./run, parsed from its command line. */
-record LaunchOptions(boolean help, boolean demo, Path dataDir, int kafkaPort, int controllerPort, int postgresPort, int partitions,
+record LaunchOptions(boolean help, boolean demo, int benchmark, Path dataDir, int kafkaPort, int controllerPort, int postgresPort, int partitions,
     int ingestionPort, int moderationPort, int reportPort, Set<String> services) {
 
   static final List<String> ALL_SERVICES = List.of("ingestion", "moderation", "report");
@@ -23,6 +23,7 @@ record LaunchOptions(boolean help, boolean demo, Path dataDir, int kafkaPort, in
 
       Options:
         --demo                     also push the bundled sample of 200 posts (English and German) and report the cases
+        --benchmark N              push N posts through the pipeline, time the analysis API, print the figures, stop
         --data-dir DIR             Kafka and PostgreSQL data and the logs (default .modsuite; logs in DIR/logs)
         --services LIST            which services to start: ingestion,moderation,report (default all), or none
                                    (none runs local-stack alone, for a service started with mvn quarkus:run)
@@ -46,6 +47,7 @@ record LaunchOptions(boolean help, boolean demo, Path dataDir, int kafkaPort, in
   static LaunchOptions parse(String... args) {
     boolean help = false;
     boolean demo = false;
+    int benchmark = 0;
     Path dataDir = Path.of(".modsuite");
     int kafka = LocalStackSettings.DEFAULT_KAFKA_PORT;
     int controller = 9093;
@@ -60,6 +62,7 @@ record LaunchOptions(boolean help, boolean demo, Path dataDir, int kafkaPort, in
       switch (arg) {
         case "--help", "-h" -> help = true;
         case "--demo" -> demo = true;
+        case "--benchmark" -> benchmark = number(args, ++i, arg, 1, 10_000_000);
         case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
         case "--kafka-port" -> kafka = port(args, ++i, arg);
         case "--kafka-controller-port" -> controller = port(args, ++i, arg);
@@ -72,10 +75,10 @@ record LaunchOptions(boolean help, boolean demo, Path dataDir, int kafkaPort, in
         default -> throw new IllegalArgumentException("unknown option " + arg + " (see ./run --help)");
       }
     }
-    if (demo && !services.containsAll(ALL_SERVICES)) {
-      throw new IllegalArgumentException("--demo needs all three services");
+    if ((demo || benchmark > 0) && !services.containsAll(ALL_SERVICES)) {
+      throw new IllegalArgumentException("--demo and --benchmark need all three services");
     }
-    return new LaunchOptions(help, demo, dataDir.toAbsolutePath(), kafka, controller, postgres, partitions, ingestion, moderation, report, services);
+    return new LaunchOptions(help, demo, benchmark, dataDir.toAbsolutePath(), kafka, controller, postgres, partitions, ingestion, moderation, report, services);
   }
 
   private static Set<String> services(String list) {

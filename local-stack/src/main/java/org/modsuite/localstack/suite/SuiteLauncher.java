@@ -105,6 +105,11 @@ public final class SuiteLauncher {
     if (options.demo()) {
       runDemo(adminPassword);
     }
+    if (options.benchmark() > 0) {
+      DemoFeeder admin = new DemoFeeder(url("ingestion"), url("report"), adminPassword);
+      new PipelineBenchmark(url("ingestion"), url("moderation"), stack.bootstrapServers(), admin.token()).run(options.benchmark());
+      System.exit(0); // a benchmark run stops the suite when it is done (the shutdown hook stops every process)
+    }
     System.out.println("\nPress Ctrl-C to stop every process started here.");
   }
 

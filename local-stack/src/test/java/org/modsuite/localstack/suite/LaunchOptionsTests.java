@@ -25,6 +25,7 @@ class LaunchOptionsTests {
     assertThat(options.partitions()).isEqualTo(3);
     assertThat(LaunchOptions.parse("--services", "none").services()).isEmpty();
     assertThat(LaunchOptions.parse("--demo").demo()).isTrue();
+    assertThat(LaunchOptions.parse("--benchmark", "5000").benchmark()).isEqualTo(5000);
   }
 
   @Test
@@ -34,6 +35,7 @@ class LaunchOptionsTests {
     assertThatThrownBy(() -> LaunchOptions.parse("--services", "billing")).hasMessageContaining("--services");
     assertThatThrownBy(() -> LaunchOptions.parse("--frobnicate")).hasMessageContaining("unknown option --frobnicate");
     assertThatThrownBy(() -> LaunchOptions.parse("--demo", "--services", "report")).hasMessageContaining("--demo");
+    assertThatThrownBy(() -> LaunchOptions.parse("--benchmark", "0")).hasMessageContaining("--benchmark");
   }
 
   @Test

@@ -39,7 +39,7 @@ public class AnalysisService {
     long started = System.nanoTime();
     String lang = language != null && !language.isBlank() ? primary(language) : LanguageGuess.guess(text);
     LexiconAnalyser.Scored scored = analyser.score(text, lang);
-    HateClassifier.Prediction prediction = classifier.predict(ClassifierFeatures.of(text, scored), LANGUAGES.contains(lang) ? lang : null);
+    HateClassifier.Prediction prediction = classifier.predict(ClassifierFeatures.of(text, scored), lang != null && LANGUAGES.contains(lang) ? lang : null);
     Map<String, Double> scores = new LinkedHashMap<>(scored.scores());
     scores.put("hate", round(Math.max(scores.get("hate"), prediction.probability())));
     List<Reason> reasons = new ArrayList<>(scored.reasons());

@@ -48,6 +48,13 @@ class AnalysisResourceTests {
   }
 
   @Test
+  void aTextOfUnknownLanguageIsScoredByBothModels() {
+    given().contentType(ContentType.JSON).body("{\"items\":[{\"id\":\"x\",\"text\":\"ok 👍\"},{\"id\":\"y\",\"text\":\"merci beaucoup\",\"lang\":\"fr\"}]}")
+        .when().post("/api/v1/analyses")
+        .then().statusCode(200).body("results.decision", contains("allow", "allow"));
+  }
+
+  @Test
   void invalidRequestsNameTheField() {
     given().contentType(ContentType.JSON).body("{\"items\":[]}")
         .when().post("/api/v1/analyses")
