@@ -44,6 +44,10 @@ public interface AuthConfig {
    */
   Optional<String> adminPassword();
 
+  /** Whether session cookies carry {@code Secure} (sent over HTTPS only; browsers treat localhost as secure too). */
+  @WithDefault("true")
+  boolean secureCookies();
+
   /** Token requests allowed per client address per minute. */
   @WithDefault("20")
   int tokenRequestsPerClientPerMinute();

@@ -24,6 +24,12 @@ public class AuditService {
     return repository.append(actor, action, target, outcome, client).replaceWithVoid();
   }
 
+  /** Appends in a transaction of its own, for callers outside one (sign-out). */
+  @io.quarkus.hibernate.reactive.panache.common.WithTransaction
+  public Uni<Void> recordNow(String actor, String action, String target, String outcome, String client) {
+    return record(actor, action, target, outcome, client);
+  }
+
   @WithSession
   public Uni<List<Map<String, Object>>> page(int page, int size) {
     return repository.page(page, size).map(rows -> rows.stream().map(r -> {

@@ -22,6 +22,12 @@ public final class Secrets {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
   }
 
+  /** Constant-time comparison of two secrets; false when either is missing. */
+  public static boolean sameSecret(String a, String b) {
+    return a != null && b != null && !a.isEmpty()
+        && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  }
+
   /**
    * SHA-256 is enough for high-entropy random secrets (no dictionary to try); passwords chosen by people get bcrypt
    * instead ({@link PasswordHasher}).

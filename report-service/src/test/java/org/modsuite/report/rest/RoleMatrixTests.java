@@ -33,6 +33,10 @@ class RoleMatrixTests {
   static final Map<String, Set<String>> DECISIONS = Map.ofEntries(
       Map.entry("POST /api/v1/auth/token", Set.of(RoleMatrix.ANONYMOUS)),
       Map.entry("GET /.well-known/jwks.json", Set.of(RoleMatrix.ANONYMOUS)),
+      Map.entry("GET /", Set.of(RoleMatrix.ANONYMOUS)),
+      Map.entry("GET /login", Set.of(RoleMatrix.ANONYMOUS)),
+      Map.entry("POST /login", Set.of(RoleMatrix.ANONYMOUS)),
+      Map.entry("POST /logout", Set.of(RoleMatrix.ANONYMOUS)),
       Map.entry("GET /api/v1/cases", CASE_READERS),
       Map.entry("GET /api/v1/cases/{id}", CASE_READERS),
       Map.entry("GET /api/v1/users", Set.of(Roles.ADMIN)),
