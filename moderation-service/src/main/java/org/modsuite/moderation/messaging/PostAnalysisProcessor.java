@@ -7,7 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
@@ -33,7 +33,9 @@ public class PostAnalysisProcessor {
 
   @Incoming("posts-in")
   @Outgoing("analyses-out")
-  @Blocking // analysis is CPU work; ordered, so that versions of one post are analysed in the order they arrived
+  // Analysis is CPU work, on worker threads, several at once: report-service keeps the newest version of a post
+  // whatever order analyses arrive in, and offsets are still committed only up to the oldest unacknowledged record.
+  @Blocking(ordered = false)
   public Record<String, String> analyse(String json) {
     PostEvent post = EventJson.read(json, PostEvent.class);
     if (post.op() == PostOp.DELETE) {

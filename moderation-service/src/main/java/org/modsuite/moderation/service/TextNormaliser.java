@@ -34,7 +34,9 @@ public final class TextNormaliser {
       if (isMask(c) && between(original, i)) {
         continue;
       }
-      String folded = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+      // ASCII needs no compatibility folding; most posts are mostly ASCII, and NFKC per character is the costly part.
+      String folded = c < 128 ? String.valueOf(Character.toLowerCase(c))
+          : Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
       for (int k = 0; k < folded.length(); k++) {
         char f = deLeet(folded.charAt(k), original, i);
         if (out.length() == origin.length) {
