@@ -25,19 +25,21 @@ public class AnalysisService {
 
   private final LexiconAnalyser analyser;
   private final HateClassifier classifier;
+  private final LanguageIdentifier languages;
   private final ModerationConfig config;
   private final MeterRegistry registry;
 
   public AnalysisService(ModerationConfig config, MeterRegistry registry) {
     this.analyser = new LexiconAnalyser(Lexicon.load());
     this.classifier = HateClassifier.load(LANGUAGES);
+    this.languages = new LanguageIdentifier(java.util.Set.copyOf(LANGUAGES));
     this.config = config;
     this.registry = registry;
   }
 
   public Analysis analyse(String text, String language) {
     long started = System.nanoTime();
-    String lang = language != null && !language.isBlank() ? primary(language) : LanguageGuess.guess(text);
+    String lang = language != null && !language.isBlank() ? primary(language) : languages.identify(text);
     LexiconAnalyser.Scored scored = analyser.score(text, lang);
     HateClassifier.Prediction prediction = classifier.predict(ClassifierFeatures.of(text, scored), lang != null && LANGUAGES.contains(lang) ? lang : null);
     Map<String, Double> scores = new LinkedHashMap<>(scored.scores());

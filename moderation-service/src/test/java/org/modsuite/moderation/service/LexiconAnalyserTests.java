@@ -50,6 +50,14 @@ class LexiconAnalyserTests {
   }
 
   @Test
+  void languageIsIdentifiedOnShortPostsOrLeftUnknown() {
+    LanguageIdentifier languages = new LanguageIdentifier(java.util.Set.of("en", "de"));
+    assertThat(languages.identify("Die Bahn ist heute wieder zu spät")).isEqualTo("de");
+    assertThat(languages.identify("The train is late again today")).isEqualTo("en");
+    assertThat(languages.identify("👍👍")).isNull();
+  }
+
+  @Test
   void aBenignPostScoresZero() {
     assertThat(analyser.score("The train to Hamburg is late again", "en").scores().values()).allMatch(v -> v == 0.0);
   }
