@@ -22,6 +22,8 @@ import org.modsuite.moderation.config.ModerationConfig;
 public class AnalysisService {
 
   static final List<String> LANGUAGES = List.of("en", "de");
+  /** Longest text analysed, in characters (64 Ki): the API refuses longer ones; from Kafka, the rest is not read. */
+  public static final int MAX_TEXT = 65_536;
 
   private final LexiconAnalyser analyser;
   private final HateClassifier classifier;
@@ -37,8 +39,9 @@ public class AnalysisService {
     this.registry = registry;
   }
 
-  public Analysis analyse(String text, String language) {
+  public Analysis analyse(String fullText, String language) {
     long started = System.nanoTime();
+    String text = fullText.length() > MAX_TEXT ? fullText.substring(0, MAX_TEXT) : fullText;
     String lang = language != null && !language.isBlank() ? primary(language) : languages.identify(text);
     LexiconAnalyser.Scored scored = analyser.score(text, lang);
     HateClassifier.Prediction prediction = classifier.predict(ClassifierFeatures.of(text, scored), lang != null && LANGUAGES.contains(lang) ? lang : null);

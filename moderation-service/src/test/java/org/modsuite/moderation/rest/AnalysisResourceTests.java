@@ -62,5 +62,8 @@ class AnalysisResourceTests {
     given().contentType(ContentType.JSON).body("{\"items\":[{\"id\":\"a\"}]}")
         .when().post("/api/v1/analyses")
         .then().statusCode(400).body("errors.field", hasItem("items[0].text"));
+    given().contentType(ContentType.JSON).body("{\"items\":[{\"id\":\"a\",\"text\":\"   \"},{\"id\":\"b\",\"text\":\"" + "x".repeat(70_000) + "\"}]}")
+        .when().post("/api/v1/analyses")
+        .then().statusCode(400).body("errors.field", hasItem("items[0].text")).body("errors.field", hasItem("items[1].text"));
   }
 }
