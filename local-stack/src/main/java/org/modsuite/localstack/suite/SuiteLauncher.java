@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.modsuite.localstack.LocalStack;
+import org.modsuite.localstack.Ports;
 import org.modsuite.localstack.ProjectRoot;
 import org.modsuite.localstack.StartFailedException;
 
@@ -79,11 +80,10 @@ public final class SuiteLauncher {
     Map<String, String> suiteEnv = new HashMap<>(stack.serviceEnvironment());
     suiteEnv.put("MODSUITE_INGESTION_PSEUDONYM_KEY", secret("MODSUITE_INGESTION_PSEUDONYM_KEY", "pseudonym-key"));
     suiteEnv.put("MODSUITE_ADMIN_PASSWORD", adminPassword);
-    suiteEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://" + org.modsuite.localstack.Ports.HOST + ":" + options.reportPort() + "/.well-known/jwks.json");
+    suiteEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://" + Ports.HOST + ":" + options.reportPort() + "/.well-known/jwks.json");
     for (String service : options.services()) {
-      Map<String, String> env = new HashMap<>(suiteEnv);
       String module = service + "-service";
-      services.add(new ServiceProcess(module, root.resolve(module).resolve("target").resolve("quarkus-app"), port(service), env,
+      services.add(new ServiceProcess(module, root.resolve(module).resolve("target").resolve("quarkus-app"), port(service), suiteEnv,
           logs.resolve(module + ".log")).start());
     }
     for (ServiceProcess service : services) {
