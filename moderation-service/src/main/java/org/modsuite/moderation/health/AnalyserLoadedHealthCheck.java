@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
 import org.modsuite.moderation.service.AnalysisService;
 
-/** Started once the lexicon and the classifier are loaded; reports the versions it runs. */
+/** Started once the lexicon, the classifier and the policy are loaded; reports the versions it runs. */
 @Startup
 @ApplicationScoped
 public class AnalyserLoadedHealthCheck implements HealthCheck {
@@ -21,6 +21,6 @@ public class AnalyserLoadedHealthCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     return HealthCheckResponse.named("analyser").up().withData("rulesVersion", analysis.rulesVersion())
-        .withData("modelVersion", analysis.modelVersion()).build();
+        .withData("modelVersion", analysis.modelVersion()).withData("policyVersion", analysis.policyVersion()).build();
   }
 }

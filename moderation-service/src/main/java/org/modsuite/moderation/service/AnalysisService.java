@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import org.modsuite.events.Decision;
 import org.modsuite.events.Reason;
 import org.modsuite.moderation.config.ModerationConfig;
@@ -19,6 +20,7 @@ import org.modsuite.moderation.config.ModerationConfig;
  * review; only rule evidence (a lexicon category at the removal threshold) removes automatically.
  */
 @ApplicationScoped
+@Startup // loads lexicon, classifier and policy at start, so that an invalid one stops the service there
 public class AnalysisService {
 
   static final List<String> LANGUAGES = List.of("en", "de");
@@ -28,14 +30,14 @@ public class AnalysisService {
   private final LexiconAnalyser analyser;
   private final HateClassifier classifier;
   private final LanguageIdentifier languages;
-  private final ModerationConfig config;
+  private final Policy policy;
   private final MeterRegistry registry;
 
   public AnalysisService(ModerationConfig config, MeterRegistry registry) {
     this.analyser = new LexiconAnalyser(Lexicon.load());
     this.classifier = HateClassifier.load(LANGUAGES);
     this.languages = new LanguageIdentifier(java.util.Set.copyOf(LANGUAGES));
-    this.config = config;
+    this.policy = Policy.load(config.policyFile());
     this.registry = registry;
   }
 
@@ -49,19 +51,10 @@ public class AnalysisService {
     scores.put("hate", round(Math.max(scores.get("hate"), prediction.probability())));
     List<Reason> reasons = new ArrayList<>(scored.reasons());
     prediction.topFeatures().forEach(f -> reasons.add(new Reason("feature", f.getKey(), "hate", "classifier feature", List.of(), round(f.getValue()))));
-    Decision decision = decide(scored.scores(), scores.get("hate"));
+    Decision decision = policy.decide(scored.scores(), scores, lang);
     registry.counter("modsuite.analyses", "decision", decision.wireName()).increment();
     long latencyMs = (System.nanoTime() - started) / 1_000_000;
-    return new Analysis(lang, scores, decision, reasons, classifier.version(), analyser.rulesVersion(), config.policyVersion(), latencyMs);
-  }
-
-  /** The policy: removal needs a lexicon category at the removal threshold; review needs any score at the review threshold. */
-  Decision decide(Map<String, Double> lexiconScores, double hate) {
-    double rules = lexiconScores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    if (rules >= config.removeThreshold()) {
-      return Decision.REMOVE;
-    }
-    return Math.max(rules, hate) >= config.reviewThreshold() ? Decision.REVIEW : Decision.ALLOW;
+    return new Analysis(lang, scores, decision, reasons, classifier.version(), analyser.rulesVersion(), policy.version(), latencyMs);
   }
 
   private static double round(double v) {
@@ -70,6 +63,10 @@ public class AnalysisService {
 
   public String modelVersion() {
     return classifier.version();
+  }
+
+  public String policyVersion() {
+    return policy.version();
   }
 
   public String rulesVersion() {
