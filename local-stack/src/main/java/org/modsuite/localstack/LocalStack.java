@@ -89,8 +89,7 @@ public final class LocalStack implements AutoCloseable {
     if (configured != null) {
       return Path.of(configured);
     }
-    Path libs = ProjectRoot.find().resolve("kafka-broker").resolve("target").resolve("lib");
-    return libs;
+    return ProjectRoot.find().resolve("kafka-broker").resolve("target").resolve("lib");
   }
 
   /** The report-service database password, generated on first start and kept (owner-only) in the data directory. */

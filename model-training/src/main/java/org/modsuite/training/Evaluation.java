@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.modsuite.moderation.service.ClassifierFeatures;
+import org.modsuite.moderation.service.FusedScorer;
 import org.modsuite.moderation.service.HateClassifier;
 import org.modsuite.moderation.service.LexiconAnalyser;
 
@@ -21,6 +22,7 @@ final class Evaluation {
   static void print(HateClassifier classifier, LexiconAnalyser lexicon, List<LabelledText> dev) {
     System.out.printf(Locale.ROOT, "%n%-10s %-4s %6s  %-10s %8s %8s %8s %8s %8s%n", "dataset", "lang", "n", "scorer", "accuracy", "macroF1",
         "hateP", "hateR", "hateF1");
+    FusedScorer fused = new FusedScorer(lexicon, classifier, TrainClassifier.LANGUAGES);
     Map<String, List<LabelledText>> byDataset = dev.stream().collect(Collectors.groupingBy(LabelledText::dataset, TreeMap::new, Collectors.toList()));
     for (Map.Entry<String, List<LabelledText>> set : byDataset.entrySet()) {
       int[][] lexiconCounts = new int[2][2];
@@ -32,7 +34,7 @@ final class Evaluation {
         double p = classifier.predict(ClassifierFeatures.of(text.text(), scored), text.language()).probability();
         count(lexiconCounts, text.hate(), lex >= THRESHOLD);
         count(classifierCounts, text.hate(), p >= THRESHOLD);
-        count(fusedCounts, text.hate(), Math.max(lex, p) >= THRESHOLD);
+        count(fusedCounts, text.hate(), fused.score(text.text(), text.language()).scores().get("hate") >= THRESHOLD);
       }
       String lang = set.getValue().get(0).language();
       row(set.getKey(), lang, set.getValue().size(), "lexicon", lexiconCounts);

@@ -14,7 +14,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.modsuite.moderation.service.ClassifierFeatures;
+import org.modsuite.moderation.service.FusedScorer;
 import org.modsuite.moderation.service.HateClassifier;
 import org.modsuite.moderation.service.Lexicon;
 import org.modsuite.moderation.service.LexiconAnalyser;
@@ -30,7 +30,7 @@ import org.modsuite.moderation.service.LexiconAnalyser;
  */
 public final class FunctionalEvaluation {
 
-  static final List<String> LANGUAGES = List.of("en", "de");
+  static final List<String> LANGUAGES = TrainClassifier.LANGUAGES;
 
   record Case(String id, String language, String phenomenon, boolean hateful, String text) {
   }
@@ -62,21 +62,20 @@ public final class FunctionalEvaluation {
   public static void main(String[] args) throws IOException {
     Path file = Path.of(args.length > 0 ? args[0] : "model-training/functional/cases.jsonl");
     List<Case> cases = read(file);
-    LexiconAnalyser lexicon = new LexiconAnalyser(Lexicon.load());
-    HateClassifier classifier = HateClassifier.load(LANGUAGES);
+    FusedScorer scorer = new FusedScorer(new LexiconAnalyser(Lexicon.load()), HateClassifier.load(LANGUAGES), LANGUAGES);
 
     // phenomenon -> language -> tally, in the order the file first names them
     Map<String, Map<String, Tally>> cells = new LinkedHashMap<>();
     Map<String, Tally> overall = new LinkedHashMap<>();
     LANGUAGES.forEach(l -> overall.put(l, new Tally()));
     for (Case c : cases) {
-      boolean flagged = fusedHate(lexicon, classifier, c.text(), c.language()) >= Evaluation.THRESHOLD;
+      boolean flagged = scorer.score(c.text(), c.language()).scores().get("hate") >= Evaluation.THRESHOLD;
       cells.computeIfAbsent(c.phenomenon(), p -> new LinkedHashMap<>()).computeIfAbsent(c.language(), l -> new Tally()).add(c.hateful(), flagged);
       overall.get(c.language()).add(c.hateful(), flagged);
     }
 
     System.out.printf(Locale.ROOT, "functional suite %s: %d cases, model %s, rules %s, flagged at fused hate >= %.2f%n", file, cases.size(),
-        classifier.version(), lexicon.rulesVersion(), Evaluation.THRESHOLD);
+        scorer.modelVersion(), scorer.rulesVersion(), Evaluation.THRESHOLD);
     System.out.printf(Locale.ROOT, "%n%-22s %-4s %4s %7s %8s %7s %10s%n", "phenomenon", "lang", "n", "hateful", "accuracy", "missed", "falseFlags");
     for (Map.Entry<String, Map<String, Tally>> phenomenon : cells.entrySet()) {
       for (String language : LANGUAGES) {
@@ -88,13 +87,6 @@ public final class FunctionalEvaluation {
     }
     System.out.println();
     overall.forEach((language, t) -> row("overall", language, t));
-  }
-
-  /** The fused hate score of moderation-service: the higher of the lexicon's hate score and the classifier's probability. */
-  static double fusedHate(LexiconAnalyser lexicon, HateClassifier classifier, String text, String language) {
-    LexiconAnalyser.Scored scored = lexicon.score(text, language);
-    double p = classifier.predict(ClassifierFeatures.of(text, scored), language).probability();
-    return Math.max(scored.scores().get("hate"), p);
   }
 
   /** One JSON object per line; rejects unknown languages, missing fields and duplicate ids. */

@@ -116,8 +116,9 @@ public final class SuiteLauncher {
   private void runDemo(String adminPassword) throws IOException, InterruptedException {
     DemoFeeder demo = new DemoFeeder(url("ingestion"), url("report"), adminPassword);
     int sent = DemoFeeder.sample().size();
-    int accepted = demo.send();
-    System.out.printf("%nDemo: sent %d posts, ingestion accepted %d. Waiting for the pipeline ...%n", sent, accepted);
+    int published = demo.send();
+    System.out.printf("%nDemo: sent %d posts, ingestion published %d (it drops posts it has published before). Waiting ...%n", sent,
+        published);
     long cases = demo.awaitCases();
     System.out.printf("Demo: %d of %d posts became cases for review or removal. List them with an admin or moderator token:%n"
         + "  curl -H \"Authorization: Bearer $TOKEN\" '%s/api/v1/cases'%n", cases, sent, url("report"));

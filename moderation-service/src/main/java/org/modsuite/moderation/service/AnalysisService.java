@@ -1,17 +1,13 @@
 package org.modsuite.moderation.service;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import org.modsuite.events.Decision;
-import org.modsuite.events.Reason;
 import org.modsuite.moderation.config.ModerationConfig;
 
 /**
@@ -27,15 +23,13 @@ public class AnalysisService {
   /** Longest text analysed, in characters (64 Ki): the API refuses longer ones; from Kafka, the rest is not read. */
   public static final int MAX_TEXT = 65_536;
 
-  private final LexiconAnalyser analyser;
-  private final HateClassifier classifier;
+  private final FusedScorer scorer;
   private final LanguageIdentifier languages;
   private final Policy policy;
   private final MeterRegistry registry;
 
   public AnalysisService(ModerationConfig config, MeterRegistry registry) {
-    this.analyser = new LexiconAnalyser(Lexicon.load());
-    this.classifier = HateClassifier.load(LANGUAGES);
+    this.scorer = new FusedScorer(new LexiconAnalyser(Lexicon.load()), HateClassifier.load(LANGUAGES), LANGUAGES);
     this.languages = new LanguageIdentifier(java.util.Set.copyOf(LANGUAGES));
     this.policy = Policy.load(config.policyFile());
     this.registry = registry;
@@ -45,24 +39,15 @@ public class AnalysisService {
     long started = System.nanoTime();
     String text = fullText.length() > MAX_TEXT ? fullText.substring(0, MAX_TEXT) : fullText;
     String lang = language != null && !language.isBlank() ? primary(language) : languages.identify(text);
-    LexiconAnalyser.Scored scored = analyser.score(text, lang);
-    HateClassifier.Prediction prediction = classifier.predict(ClassifierFeatures.of(text, scored), lang != null && LANGUAGES.contains(lang) ? lang : null);
-    Map<String, Double> scores = new LinkedHashMap<>(scored.scores());
-    scores.put("hate", round(Math.max(scores.get("hate"), prediction.probability())));
-    List<Reason> reasons = new ArrayList<>(scored.reasons());
-    prediction.topFeatures().forEach(f -> reasons.add(new Reason("feature", f.getKey(), "hate", "classifier feature", List.of(), round(f.getValue()))));
-    Decision decision = policy.decide(scored.scores(), scores, lang);
+    FusedScorer.Scores scored = scorer.score(text, lang);
+    Decision decision = policy.decide(scored.ruleScores(), scored.scores(), lang);
     registry.counter("modsuite.analyses", "decision", decision.wireName()).increment();
     long latencyMs = (System.nanoTime() - started) / 1_000_000;
-    return new Analysis(lang, scores, decision, reasons, classifier.version(), analyser.rulesVersion(), policy.version(), latencyMs);
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 1000) / 1000.0;
+    return new Analysis(lang, scored.scores(), decision, scored.reasons(), scorer.modelVersion(), scorer.rulesVersion(), policy.version(), latencyMs);
   }
 
   public String modelVersion() {
-    return classifier.version();
+    return scorer.modelVersion();
   }
 
   public String policyVersion() {
@@ -70,7 +55,7 @@ public class AnalysisService {
   }
 
   public String rulesVersion() {
-    return analyser.rulesVersion();
+    return scorer.rulesVersion();
   }
 
   private static String primary(String tag) {

@@ -14,8 +14,8 @@ import org.modsuite.events.Span;
  * The first analyser: a normalised lexicon match. An attack term (dehumanisation, threat, incitement, insult)
  * scores its weight when the post also names a protected group; without a group, or when the term is negated,
  * quoted, or the post condemns or reports, the score is lowered. It knows no grammar: it cannot tell who is
- * attacked, and misses everything not in the lexicon. The moderation-engine issue replaces it with CoreNLP rules
- * and a trained classifier.
+ * attacked, and misses everything not in the lexicon. {@link FusedScorer} combines it with the trained classifier;
+ * the moderation-engine issue adds CoreNLP rules.
  */
 public final class LexiconAnalyser {
 

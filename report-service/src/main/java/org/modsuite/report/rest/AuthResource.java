@@ -53,7 +53,7 @@ public class AuthResource {
   public Uni<TokenResponse> token(@FormParam("grant_type") String grantType, @FormParam("username") String username,
       @FormParam("password") String password, @FormParam("refresh_token") String refreshToken, @FormParam("api_key") String apiKey,
       @Context HttpServerRequest request) {
-    String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    String client = ClientAddress.of(request);
     long retryAfter = limiter.retryAfterSeconds(client);
     if (retryAfter > 0) {
       throw new ProblemException(Problem.of(429, "Too Many Requests", "too many token requests; retry after " + retryAfter + " s"))

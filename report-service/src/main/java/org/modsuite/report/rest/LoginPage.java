@@ -86,7 +86,7 @@ public class LoginPage {
     if (username == null || username.isBlank() || password == null || password.isEmpty()) {
       return Uni.createFrom().item(page(400, "Enter your user name and password.", username));
     }
-    String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    String client = ClientAddress.of(request);
     return auth.passwordGrant(username, password, client).map(tokens -> tokens == null
         ? page(401, "The user name or password is not valid, or the account is locked.", username)
         : Response.seeOther(URI.create("/")).cookie(cookie(SESSION_COOKIE, tokens.accessToken(), (int) tokens.expiresIn())).build());

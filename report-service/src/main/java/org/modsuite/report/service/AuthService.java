@@ -6,9 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import org.modsuite.report.AppUser;
 import org.modsuite.report.config.AuthConfig;
 import org.modsuite.report.repository.ApiKeyRepository;
@@ -46,12 +43,7 @@ public class AuthService {
   @WithTransaction
   public Uni<TokenResponse> passwordGrant(String username, String password, String client) {
     Instant now = Instant.now();
-    Context context = Vertx.currentContext();
-    return users.findByUsername(username).chain(user -> Uni.createFrom()
-        // bcrypt takes a quarter second: off the event loop, then back on this context for the session
-        .item(() -> hasher.matches(password, user == null ? null : user.getPasswordHash()))
-        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-        .emitOn(command -> context.runOnContext(v -> command.run()))
+    return users.findByUsername(username).chain(user -> hasher.matches(password, user == null ? null : user.getPasswordHash())
         .chain(matches -> {
           if (user == null) {
             // not the name as typed: people type passwords into the name field

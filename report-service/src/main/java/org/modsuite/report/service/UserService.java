@@ -10,9 +10,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import org.modsuite.report.AppUser;
 import org.modsuite.report.repository.RefreshTokenRepository;
 import org.modsuite.report.repository.UserRepository;
@@ -59,7 +56,7 @@ public class UserService {
         throw new ProblemException(new Problem("about:blank", "Conflict", 409, "a user named " + username + " exists", null,
             List.of(new Problem.FieldError("username", "is taken"))));
       }
-      return hash(password).chain(hash -> users.persist(new AppUser(username, hash, roles, organisation, Instant.now())))
+      return hasher.hash(password).chain(hash -> users.persist(new AppUser(username, hash, roles, organisation, Instant.now())))
           .call(user -> audit.record(actor, "user created", username, "roles " + String.join(",", roles), null))
           .map(UserView::of);
     });
@@ -96,7 +93,7 @@ public class UserService {
       if (user == null) {
         throw ProblemException.notFound("no user " + id);
       }
-      return hash(password).invoke(hash -> user.setPasswordHash(hash, Instant.now()))
+      return hasher.hash(password).invoke(hash -> user.setPasswordHash(hash, Instant.now()))
           .call(() -> refreshTokens.revokeAll(user.getId(), Instant.now()))
           .call(() -> audit.record(actor, "password reset", user.getUsername(), "done", null))
           .replaceWith(password);
@@ -107,15 +104,9 @@ public class UserService {
   @WithTransaction
   public Uni<Boolean> createBootstrapAdmin(String password) {
     return users.findByUsername("admin").chain(existing -> existing != null ? Uni.createFrom().item(false)
-        : hash(password).chain(hash -> users.persist(new AppUser("admin", hash, List.of(Roles.ADMIN), null, Instant.now())))
+        : hasher.hash(password).chain(hash -> users.persist(new AppUser("admin", hash, List.of(Roles.ADMIN), null, Instant.now())))
             .call(user -> audit.record("system", "user created", "admin", "bootstrap admin", null))
             .replaceWith(true));
-  }
-
-  private Uni<String> hash(String password) {
-    Context context = Vertx.currentContext();
-    return Uni.createFrom().item(() -> hasher.hash(password)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-        .emitOn(command -> context.runOnContext(v -> command.run()));
   }
 
   static void validate(List<String> roles, String organisation) {
