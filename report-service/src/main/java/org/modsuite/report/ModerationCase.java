@@ -21,17 +21,26 @@ public class ModerationCase {
   private String suggestedDecision;
   private String language;
   private String topCategory;
-  private double topScore;
+  private Double topScore;
   @Column(columnDefinition = "TEXT")
   private String scores;
   @Column(columnDefinition = "TEXT")
   private String reasons;
-  private long postVersion;
+  private Long postVersion;
   private String modelVersion;
   private String rulesVersion;
   private String policyVersion;
   private Instant openedAt;
   private Instant updatedAt;
+  private int priority;
+  private String claimedBy;
+  private Instant claimExpiresAt;
+  private Instant decisionDueAt;
+  private int noticeCount;
+  private boolean trustedFlagger;
+  private String dsaCategory;
+  private Instant decidedAt;
+  private boolean severe;
 
   public UUID getId() {
     return id;
@@ -61,7 +70,7 @@ public class ModerationCase {
     return topCategory;
   }
 
-  public double getTopScore() {
+  public Double getTopScore() {
     return topScore;
   }
 
@@ -73,7 +82,7 @@ public class ModerationCase {
     return reasons;
   }
 
-  public long getPostVersion() {
+  public Long getPostVersion() {
     return postVersion;
   }
 
@@ -95,5 +104,46 @@ public class ModerationCase {
 
   public Instant getUpdatedAt() {
     return updatedAt;
+  }
+
+  public int getPriority() {
+    return priority;
+  }
+
+  public String getClaimedBy() {
+    return claimedBy;
+  }
+
+  public Instant getClaimExpiresAt() {
+    return claimExpiresAt;
+  }
+
+  public Instant getDecisionDueAt() {
+    return decisionDueAt;
+  }
+
+  public int getNoticeCount() {
+    return noticeCount;
+  }
+
+  public boolean isTrustedFlagger() {
+    return trustedFlagger;
+  }
+
+  public String getDsaCategory() {
+    return dsaCategory;
+  }
+
+  public Instant getDecidedAt() {
+    return decidedAt;
+  }
+
+  public boolean isSevere() {
+    return severe;
+  }
+
+  /** Claimed by someone else whose claim has not expired. */
+  public boolean claimedByOther(String user, Instant now) {
+    return claimedBy != null && !claimedBy.equals(user) && claimExpiresAt != null && claimExpiresAt.isAfter(now);
   }
 }

@@ -7,23 +7,48 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** The append-only audit log. */
+/** The append-only, hash-chained audit log (the chain is kept by the database trigger of V3). */
 @ApplicationScoped
 public class AuditRepository {
 
-  public Uni<Integer> append(String actor, String action, String target, String outcome, String client) {
-    return Panache.getSession().chain(s -> s.createNativeQuery(
-        "INSERT INTO audit_event (actor, action, target, outcome, client) VALUES (:actor, :action, :target, :outcome, :client)")
-        .setParameter("actor", actor).setParameter("action", action).setParameter("target", target).setParameter("outcome", outcome)
-        .setParameter("client", client)
+  public Uni<Integer> append(String actor, String role, String action, String target, String outcome, String client, String reason, String before,
+      String after) {
+    return Panache.getSession().chain(s -> s.createNativeQuery("""
+        INSERT INTO audit_event (actor, role, action, target, outcome, client, reason, before, after)
+        VALUES (:actor, :role, :action, :target, :outcome, :client, :reason, :before, :after)""")
+        .setParameter("actor", actor).setParameter("role", role).setParameter("action", action).setParameter("target", target)
+        .setParameter("outcome", outcome).setParameter("client", client).setParameter("reason", reason).setParameter("before", before)
+        .setParameter("after", after)
         .executeUpdate());
   }
 
-  /** Newest first: rows of (id, at, actor, action, target, outcome, client). */
-  public Uni<List<Object[]>> page(int page, int size) {
-    return Panache.getSession().chain(s -> s.createNativeQuery(
-        "SELECT id, at, actor, action, target, outcome, client FROM audit_event ORDER BY id DESC OFFSET :offset LIMIT :size", Object[].class)
-        .setParameter("offset", page * size).setParameter("size", size)
-        .getResultList());
+  /** Newest first: rows of (id, at, actor, role, action, target, outcome, client, reason, before, after, hash). */
+  public Uni<List<Object[]>> page(int page, int size, String target) {
+    String where = target == null ? "" : "WHERE target = :target ";
+    return Panache.getSession().chain(s -> {
+      var q = s.createNativeQuery("SELECT id, at, actor, role, action, target, outcome, client, reason, before, after, hash FROM audit_event "
+          + where + "ORDER BY id DESC OFFSET :offset LIMIT :size", Object[].class)
+          .setParameter("offset", page * size).setParameter("size", size);
+      if (target != null) {
+        q.setParameter("target", target);
+      }
+      return q.getResultList();
+    });
+  }
+
+  /**
+   * Recomputes the chain: the first row whose hash does not match its content, or whose previous hash is not the
+   * previous row's hash, as (id, rows checked); id is null when the chain is intact.
+   */
+  public Uni<Object[]> firstBrokenRow() {
+    return Panache.getSession().chain(s -> s.createNativeQuery("""
+        WITH chain AS (
+            SELECT id, hash, prev_hash, lag(hash) OVER (ORDER BY id) AS expected_prev, audit_event_digest(e, e.prev_hash) AS recomputed,
+                   row_number() OVER (ORDER BY id) AS n
+            FROM audit_event e)
+        SELECT (SELECT min(id) FROM chain WHERE hash IS DISTINCT FROM recomputed OR (n > 1 AND prev_hash IS DISTINCT FROM expected_prev)
+                                              OR (n = 1 AND prev_hash IS NOT NULL)),
+               (SELECT count(*) FROM chain)""", Object[].class)
+        .getSingleResult());
   }
 }

@@ -3,12 +3,12 @@ package org.modsuite.report.rest;
 import io.vertx.core.http.HttpServerRequest;
 
 /** The address a request came from, for rate limits and the audit log: the direct peer (forwarding headers are not trusted). */
-final class ClientAddress {
+public final class ClientAddress {
 
   private ClientAddress() {
   }
 
-  static String of(HttpServerRequest request) {
+  public static String of(HttpServerRequest request) {
     return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
   }
 }

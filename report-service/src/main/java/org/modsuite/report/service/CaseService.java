@@ -14,9 +14,18 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import org.modsuite.events.AnalysisEvent;
+import org.modsuite.events.Decision;
+import org.modsuite.report.config.DsaConfig;
+import org.modsuite.support.rest.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import org.modsuite.report.ModerationCase;
 import org.modsuite.report.repository.AnalysisRepository;
 import org.modsuite.report.repository.CaseRepository;
+import org.modsuite.report.repository.DeadlineRepository;
+import org.modsuite.report.repository.DecisionRepository;
+import org.modsuite.report.repository.NoticeRepository;
+import org.modsuite.report.repository.PostRepository;
+import java.util.List;
 import org.modsuite.report.repository.ProcessedEventRepository;
 
 /** Cases opened from analyses, and the paged case list. */
@@ -28,10 +37,28 @@ public class CaseService {
   private final CaseRepository cases;
   private final AnalysisRepository analyses;
   private final ProcessedEventRepository processed;
+  private final DecisionService decisions;
+  private final PostRepository posts;
+  private final NoticeRepository notices;
+  private final DecisionRepository decisionRepository;
+  private final DeadlineRepository deadlines;
+  private final AuditService audit;
+  private final LegalClocks clocks;
+  private final DsaConfig config;
   private final Counter opened;
 
-  public CaseService(CaseRepository cases, AnalysisRepository analyses, ProcessedEventRepository processed, MeterRegistry registry) {
+  public CaseService(CaseRepository cases, AnalysisRepository analyses, ProcessedEventRepository processed, DecisionService decisions,
+      AuditService audit, LegalClocks clocks, DsaConfig config, PostRepository posts, NoticeRepository notices, DecisionRepository decisionRepository,
+      DeadlineRepository deadlines, MeterRegistry registry) {
     this.cases = cases;
+    this.posts = posts;
+    this.notices = notices;
+    this.decisionRepository = decisionRepository;
+    this.deadlines = deadlines;
+    this.decisions = decisions;
+    this.audit = audit;
+    this.clocks = clocks;
+    this.config = config;
     this.analyses = analyses;
     this.processed = processed;
     this.opened = registry.counter("modsuite.cases.written", "source", "analysis");
@@ -60,19 +87,109 @@ public class CaseService {
           if (rows > 0) {
             opened.increment();
           }
-        }).replaceWithVoid();
+        }).chain(rows -> rows > 0 && analysis.decision() == Decision.REMOVE ? decisions.automatedRemoval(analysis.postUid())
+            : Uni.createFrom().voidItem());
       });
     });
   }
 
+  /** The review queue or any other selection of cases, most urgent first: priority, then the earliest deadline. */
   @WithSession
-  public Uni<CasePage> listCases(int page, int size) {
-    var query = cases.findAll(Sort.descending("openedAt").and("id", Sort.Direction.Descending)).page(Page.of(page, size));
-    return query.list().chain(list -> query.count().map(total -> new CasePage(list.stream().map(CaseView::of).toList(), page, size, total)));
+  public Uni<CasePage> listCases(CaseFilter filter, int page, int size) {
+    Instant now = Instant.now();
+    var where = new java.util.ArrayList<String>();
+    var params = new java.util.HashMap<String, Object>();
+    if (filter.state() == null || "queue".equals(filter.state())) {
+      where.add("state in ('open', 'auto_actioned')");
+    } else if (!"all".equals(filter.state())) {
+      where.add("state = :state");
+      params.put("state", filter.state());
+    }
+    if (filter.category() != null) {
+      where.add("(topCategory = :category or dsaCategory = :category)");
+      params.put("category", filter.category());
+    }
+    if (filter.language() != null) {
+      where.add("language = :language");
+      params.put("language", filter.language());
+    }
+    if (filter.source() != null) {
+      where.add("source = :source");
+      params.put("source", filter.source());
+    }
+    if (filter.trustedFlagger() != null) {
+      where.add("trustedFlagger = :tf");
+      params.put("tf", filter.trustedFlagger());
+    }
+    if ("breached".equals(filter.deadline())) {
+      where.add("decisionDueAt < :now");
+      params.put("now", now);
+    } else if ("due_soon".equals(filter.deadline())) {
+      where.add("decisionDueAt >= :now and decisionDueAt < :soon");
+      params.put("now", now);
+      params.put("soon", now.plus(clocks.nearBreach()));
+    }
+    String query = where.isEmpty() ? "" : String.join(" and ", where);
+    Sort sort = Sort.descending("priority").and("decisionDueAt", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST)
+        .and("openedAt", Sort.Direction.Ascending).and("id");
+    var q = cases.find(query, sort, params).page(Page.of(page, size));
+    return q.list().chain(list -> q.count().map(total -> new CasePage(list.stream().map(CaseView::of).toList(), page, size, total)));
+  }
+
+  /** Claims a case for the moderator (or renews their claim); someone else's live claim is a conflict. */
+  @WithTransaction
+  public Uni<CaseView> claim(UUID id, Actor actor) {
+    Instant now = Instant.now();
+    return cases.claim(id, actor.name(), now, now.plus(config.claimDuration())).chain(claimed -> cases.findById(id).chain(c -> {
+      if (c == null) {
+        return Uni.createFrom().failure(ProblemException.notFound("no case " + id));
+      }
+      if (!claimed) {
+        return Uni.createFrom().failure(ProblemException.conflict("decided".equals(c.getState()) ? "case " + id + " is already decided"
+            : "case " + id + " is claimed by another moderator until " + c.getClaimExpiresAt()));
+      }
+      return Panache.getSession().chain(s -> s.refresh(c)).replaceWith(c)
+          .call(() -> audit.change(actor, "case.claimed", id.toString(), null, null, null))
+          .map(CaseView::of);
+    }));
+  }
+
+  @WithTransaction
+  public Uni<Void> release(UUID id, Actor actor) {
+    return cases.release(id, actor.name()).chain(released -> released
+        ? audit.change(actor, "case.released", id.toString(), null, null, null)
+        : cases.findById(id).chain(c -> Uni.createFrom().failure(c == null ? ProblemException.notFound("no case " + id)
+            : ProblemException.conflict("you hold no claim on case " + id))));
   }
 
   @WithSession
   public Uni<ModerationCase> findCase(UUID id) {
     return cases.findById(id);
+  }
+
+  /** The case with its post, notices, decisions, clocks and history. */
+  @WithSession
+  public Uni<CaseDetail> detail(UUID id) {
+    return cases.findById(id).chain(c -> {
+      if (c == null) {
+        return Uni.createFrom().failure(ProblemException.notFound("no case " + id));
+      }
+      return posts.findById(c.getPostUid()).chain(post -> notices.onCase(id).chain(ns -> decisionRepository.ofCase(id).chain(ds -> {
+        Uni<List<CaseDetail.Clock>> clocksOfNotices = Uni.createFrom().item(new java.util.ArrayList<CaseDetail.Clock>());
+        for (var n : ns) {
+          clocksOfNotices = clocksOfNotices.chain(acc -> deadlines.of("notice", n.id).map(rows -> {
+            rows.forEach(r -> acc.add(new CaseDetail.Clock("notice", n.id, (String) r[0], instant(r[1]), instant(r[2]))));
+            return acc;
+          }));
+        }
+        return clocksOfNotices.chain(clockList -> audit.page(0, 100, id.toString()).map(history -> new CaseDetail(CaseView.of(c),
+            CaseDetail.PostView.of(post), ns.stream().map(CaseDetail.NoticeSummary::of).toList(),
+            ds.stream().map(d -> DecisionView.of(d, null, null)).toList(), clockList, history)));
+      })));
+    });
+  }
+
+  private static Instant instant(Object o) {
+    return o == null ? null : o instanceof java.time.OffsetDateTime t ? t.toInstant() : (Instant) o;
   }
 }

@@ -75,7 +75,8 @@ class AnalysisConsumerTests {
     assertThat(page.getList("items.postUid")).filteredOn(postUid::equals).hasSize(1);
     String id = page.getString("items.find { it.postUid == '" + postUid + "' }.id");
     given().get("/api/v1/cases/" + id).then().statusCode(200)
-        .body("state", equalTo("open")).body("suggestedDecision", equalTo("review")).body("topCategory", equalTo("dehumanisation"));
+        .body("summary.state", equalTo("open")).body("summary.suggestedDecision", equalTo("review"))
+        .body("summary.topCategory", equalTo("dehumanisation"));
   }
 
   @Test

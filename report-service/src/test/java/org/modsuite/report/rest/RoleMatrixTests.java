@@ -28,6 +28,7 @@ import org.modsuite.support.security.Roles;
 class RoleMatrixTests {
 
   private static final Set<String> CASE_READERS = Set.of(Roles.MODERATOR, Roles.ADMIN, Roles.COMPLIANCE);
+  private static final Set<String> DECIDERS = Set.of(Roles.MODERATOR, Roles.ADMIN);
 
   /** Who may call what. A new operation fails this test until it is added here. */
   static final Map<String, Set<String>> DECISIONS = Map.ofEntries(
@@ -39,6 +40,13 @@ class RoleMatrixTests {
       Map.entry("POST /logout", Set.of(RoleMatrix.ANONYMOUS)),
       Map.entry("GET /api/v1/cases", CASE_READERS),
       Map.entry("GET /api/v1/cases/{id}", CASE_READERS),
+      Map.entry("POST /api/v1/cases/{id}/claim", DECIDERS),
+      Map.entry("DELETE /api/v1/cases/{id}/claim", DECIDERS),
+      Map.entry("POST /api/v1/cases/{id}/decisions", DECIDERS),
+      Map.entry("POST /api/v1/notices", Set.of(RoleMatrix.ANONYMOUS)),
+      Map.entry("GET /api/v1/notices/{id}/status", Set.of(RoleMatrix.ANONYMOUS)),
+      Map.entry("GET /api/v1/notices", Set.of(Roles.MODERATOR, Roles.ADMIN, Roles.COMPLIANCE, Roles.TRUSTED_FLAGGER)),
+      Map.entry("GET /api/v1/audit/verify", Set.of(Roles.ADMIN, Roles.COMPLIANCE)),
       Map.entry("GET /api/v1/users", Set.of(Roles.ADMIN)),
       Map.entry("POST /api/v1/users", Set.of(Roles.ADMIN)),
       Map.entry("PATCH /api/v1/users/{id}", Set.of(Roles.ADMIN)),

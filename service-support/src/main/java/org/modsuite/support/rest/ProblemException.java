@@ -35,6 +35,20 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(Problem.of(404, "Not found", detail));
   }
 
+  /** An illegal state transition (a case claimed by someone else, a decision already taken): 409 with the reason. */
+  public static ProblemException conflict(String detail) {
+    return new ProblemException(Problem.of(409, "Conflict", detail));
+  }
+
+  /** Understood but refused by a rule (a complaint after its window, a suspended notifier): 422 with the reason. */
+  public static ProblemException unprocessable(String detail) {
+    return new ProblemException(Problem.of(422, "Unprocessable request", detail));
+  }
+
+  public static ProblemException forbidden(String detail) {
+    return new ProblemException(Problem.of(403, "Forbidden", detail));
+  }
+
   public Problem problem() {
     return problem;
   }

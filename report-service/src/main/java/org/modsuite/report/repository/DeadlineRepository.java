@@ -1,0 +1,62 @@
+package org.modsuite.report.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** The legal clocks: one row per duty of a notice, complaint, decision or statement. */
+@ApplicationScoped
+public class DeadlineRepository {
+
+  /** Starts a clock; starting it again changes nothing. */
+  public Uni<Integer> start(String subjectType, UUID subjectId, String kind, Instant dueAt) {
+    return Panache.getSession().chain(s -> s.createNativeQuery("""
+        INSERT INTO deadline (subject_type, subject_id, kind, due_at) VALUES (:type, :id, :kind, :due)
+        ON CONFLICT (subject_type, subject_id, kind) DO NOTHING""")
+        .setParameter("type", subjectType).setParameter("id", subjectId).setParameter("kind", kind).setParameter("due", dueAt)
+        .executeUpdate());
+  }
+
+  /** Marks a duty done (the first time only). */
+  public Uni<Integer> meet(String subjectType, UUID subjectId, String kind, Instant at) {
+    return Panache.getSession().chain(s -> s.createNativeQuery("""
+        UPDATE deadline SET met_at = :at WHERE subject_type = :type AND subject_id = :id AND kind = :kind AND met_at IS NULL""")
+        .setParameter("type", subjectType).setParameter("id", subjectId).setParameter("kind", kind).setParameter("at", at)
+        .executeUpdate());
+  }
+
+  /** Marks the duty done for every notice of a case that is still waiting for it. */
+  public Uni<Integer> meetForNoticesOfCase(UUID caseId, String kind, Instant at) {
+    return Panache.getSession().chain(s -> s.createNativeQuery("""
+        UPDATE deadline SET met_at = :at WHERE subject_type = 'notice' AND kind = :kind AND met_at IS NULL
+          AND subject_id IN (SELECT notice_id FROM notice_item WHERE case_id = :case)""")
+        .setParameter("case", caseId).setParameter("kind", kind).setParameter("at", at)
+        .executeUpdate());
+  }
+
+  /**
+   * Clocks that are breached (met late, or overdue) or near a breach (open and due within {@code nearBy}), most urgent
+   * first: rows of (id, subject_type, subject_id, kind, due_at, met_at).
+   */
+  public Uni<List<Object[]>> attention(Instant now, Instant nearBy, int limit) {
+    return Panache.getSession().chain(s -> s.createNativeQuery("""
+        SELECT id, subject_type, subject_id, kind, due_at, met_at FROM deadline
+        WHERE (met_at IS NULL AND due_at <= :nearBy) OR met_at > due_at
+        ORDER BY due_at LIMIT :limit""", Object[].class)
+        .setParameter("nearBy", nearBy).setParameter("limit", limit)
+        .getResultList());
+  }
+
+  /** Rows of (subject_type, subject_id, kind, due_at, met_at) of one subject. */
+  public Uni<List<Object[]>> of(String subjectType, UUID subjectId) {
+    return Panache.getSession().chain(s -> s.createNativeQuery("""
+        SELECT kind, due_at, met_at FROM deadline WHERE subject_type = :type AND subject_id = :id ORDER BY due_at""", Object[].class)
+        .setParameter("type", subjectType).setParameter("id", subjectId)
+        .getResultList());
+  }
+}
