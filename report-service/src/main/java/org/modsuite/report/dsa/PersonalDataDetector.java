@@ -27,6 +27,7 @@ public final class PersonalDataDetector {
   private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"'()\\[\\]]+");
   private static final Pattern USER_QUERY = Pattern.compile(
       "(?i)(?:^|&)(?:user|user_?id|uid|profile|profile_?id|author|account|member)=");
+  private static final Pattern LANGUAGE = Pattern.compile("(?i)[a-z]{2}(?:[-_][a-z]{2})?");
   private static final Set<String> USER_SEGMENTS = Set.of("u", "user", "users", "profile", "profiles", "people",
       "member", "members", "account", "accounts", "author", "channel", "c", "in", "pub", "id");
   private static final Set<String> SOCIAL_HOSTS = Set.of("twitter.com", "x.com", "instagram.com", "facebook.com",
@@ -95,8 +96,10 @@ public final class PersonalDataDetector {
     }
     String bareHost = host.startsWith("www.") ? host.substring(4) : host;
     boolean social = SOCIAL_HOSTS.stream().anyMatch(h -> bareHost.equals(h) || bareHost.endsWith("." + h));
-    if (social && segments.length > 1 && !segments[1].isEmpty()) {
-      return !SOCIAL_NON_USER_PATHS.contains(segments[1].toLowerCase(Locale.ROOT));
+    // A social network's first path segment is a user name, unless it is a language or a known page.
+    int first = segments.length > 2 && LANGUAGE.matcher(segments[1]).matches() ? 2 : 1;
+    if (social && segments.length > first && !segments[first].isEmpty()) {
+      return !SOCIAL_NON_USER_PATHS.contains(segments[first].toLowerCase(Locale.ROOT));
     }
     return false;
   }
