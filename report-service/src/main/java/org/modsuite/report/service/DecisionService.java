@@ -151,6 +151,43 @@ public class DecisionService {
     });
   }
 
+  /**
+   * The new decision after a complaint, superseding the original: with no request a restore of what the original
+   * restricted, otherwise the decision given (a lighter restriction, or the restriction a notifier's complaint showed due).
+   */
+  Uni<Void> recordComplaintDecision(ModerationCase c, Decision original, DecisionRequest request, UUID complaintId, Actor actor) {
+    if (request != null) {
+      var errors = DecisionValidator.validate(request);
+      if (!errors.isEmpty()) {
+        return Uni.createFrom().failure(ProblemException.invalid(errors.stream()
+            .map(e -> new Problem.FieldError("decision." + e.field(), e.message())).toList()));
+      }
+    }
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Decision d;
+    if (request == null) {
+      d = new Decision();
+      d.id = UUID.randomUUID();
+      d.caseId = c.getId();
+      d.postUid = c.getPostUid();
+      d.decidedBy = actor.name();
+      d.decidedAt = now;
+      d.action = "restore";
+      d.automatedDecision = "AUTOMATED_DECISION_NOT_AUTOMATED";
+      d.automatedDetection = original.automatedDetection;
+      d.explanation = "The decision " + original.id + " was reversed after an internal complaint (DSA Art. 20(4)).";
+      d.sourceType = original.sourceType;
+      d.keywords = "[]";
+      d.visibility = "[]";
+      d.territorialScope = "[]";
+    } else {
+      d = fromRequest(c, request, actor, original.sourceType, now);
+    }
+    d.supersedes = original.id;
+    d.complaintId = complaintId;
+    return record(c, d, actor, "decided", "decision.after_complaint").replaceWithVoid();
+  }
+
   private Uni<String> sourceType(ModerationCase c) {
     return notices.onCase(c.getId()).map(list -> list.stream().map(n -> n.sourceType)
         .reduce((a, b) -> NoticeService.SOURCE_TRUSTED_FLAGGER.equals(a) ? a : b).orElse("SOURCE_VOLUNTARY"));

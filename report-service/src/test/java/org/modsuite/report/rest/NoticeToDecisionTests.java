@@ -101,6 +101,45 @@ class NoticeToDecisionTests {
   }
 
   @Test
+  void theAffectedRecipientComplainsAndAnotherModeratorReversesTheRemoval() {
+    String postUid = "test:" + UUID.randomUUID();
+    JsonPath receipt = given().contentType("application/json").body(notice(postUid)).post("/api/v1/notices").then().statusCode(201)
+        .extract().jsonPath();
+    String caseId = receipt.getString("items[0].caseId");
+    String decider = moderator();
+    given().auth().oauth2(decider).post("/api/v1/cases/" + caseId + "/claim").then().statusCode(200);
+    JsonPath decision = given().auth().oauth2(decider).contentType("application/json").body(illegalRemoval())
+        .post("/api/v1/cases/" + caseId + "/decisions").then().statusCode(201).extract().jsonPath();
+    String decisionId = decision.getString("id");
+
+    given().contentType("application/json").body(Map.of("decisionId", decisionId, "token", "not-the-token", "text", "My post was satire."))
+        .post("/api/v1/complaints").then().statusCode(403);
+    JsonPath complaint = given().contentType("application/json").body(Map.of("decisionId", decisionId, "token",
+        decision.getString("recipientComplaintToken"), "text", "My post quoted the slur to condemn it.", "email", "author@example.org"))
+        .post("/api/v1/complaints").then().statusCode(201).body("complainantType", equalTo("affected_recipient"))
+        .extract().jsonPath();
+    String complaintId = complaint.getString("id");
+    assertThat(complaint.getString("assignedTo")).isNotEqualTo(decision.getString("decidedBy"));
+
+    Map<String, Object> reversal = Map.of("outcome", "reversed", "reason", "The post condemns the slur it quotes; it is counter-speech.");
+    given().auth().oauth2(decider).contentType("application/json").body(reversal).post("/api/v1/complaints/" + complaintId + "/outcome")
+        .then().statusCode(409);
+    given().auth().oauth2(Login.admin()).contentType("application/json").body(Map.of("outcome", "nonsense", "reason", "x"))
+        .post("/api/v1/complaints/" + complaintId + "/outcome").then().statusCode(400).body("errors.field", hasItems("outcome"));
+    given().auth().oauth2(Login.admin()).contentType("application/json").body(reversal).post("/api/v1/complaints/" + complaintId + "/outcome")
+        .then().statusCode(200).body("outcome", equalTo("reversed"));
+
+    var restore = kafka.await(Topics.MODERATION_ACTIONS, r -> postUid.equals(r.key()) && r.value().contains("\"restore\""), Duration.ofSeconds(30));
+    assertThat(EventJson.read(restore.value(), ActionEvent.class).action()).isEqualTo(ActionType.RESTORE);
+    given().queryParam("token", complaint.getString("statusToken")).get("/api/v1/complaints/" + complaintId + "/status").then().statusCode(200)
+        .body("state", equalTo("decided")).body("outcome", equalTo("reversed"));
+    given().auth().oauth2(decider).get("/api/v1/cases/" + caseId).then().statusCode(200)
+        .body("decisions.size()", equalTo(2)).body("decisions[1].action", equalTo("restore")).body("decisions[1].supersedes", equalTo(decisionId));
+    given().contentType("application/json").body(Map.of("decisionId", decisionId, "token", decision.getString("recipientComplaintToken"),
+        "text", "Complaining again about the old decision.")).post("/api/v1/complaints").then().statusCode(409);
+  }
+
+  @Test
   void aNoticeMissingItsElementsIsRefusedNamingEachOne() {
     given().contentType("application/json").body(Map.of("goodFaith", false)).post("/api/v1/notices")
         .then().statusCode(400).contentType("application/problem+json")
