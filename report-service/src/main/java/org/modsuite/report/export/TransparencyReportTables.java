@@ -82,9 +82,9 @@ public final class TransparencyReportTables {
         return List.of(
                 identification(report),
                 notices(report.notices()),
-                ownInitiative("5_own_initiative_illegal", "Own initiative (illegal content)",
+                ownInitiative("5_own_initiative_illegal", "Own initiative (illegal)",
                         report.ownInitiativeIllegal()),
-                ownInitiative("6_own_initiative_terms", "Own initiative (terms and conditions)",
+                ownInitiative("6_own_initiative_terms", "Own initiative (T&C)",
                         report.ownInitiativeTermsAndConditions()),
                 appeals(report.complaints(), report.suspensions()),
                 automated(report.automatedMeans()),
