@@ -69,8 +69,9 @@ final class PdfLayout implements AutoCloseable {
         y -= points;
     }
 
+    /** A bold heading, kept on one page with at least the first 80 points of what follows it. */
     void heading(String text, float size) throws IOException {
-        ensureSpace(size * 2.4f);
+        ensureSpace(size * 2.4f + 80);
         y -= size * 0.6f;
         text(bold, size, MARGIN, y - size, text, null);
         y -= size * 1.5f;

@@ -104,7 +104,7 @@ final class TransparencyReportPdf {
         List<Bar> bars = new ArrayList<>();
         for (NoticeRow n : categories) {
             bars.add(new Bar(categoryLabel(n.category()), new double[] {
-                    n.received() - n.receivedFromTrustedFlaggers(), n.receivedFromTrustedFlaggers()}));
+                    Math.max(0, n.received() - n.receivedFromTrustedFlaggers()), n.receivedFromTrustedFlaggers()}));
         }
         page.barChart("Notices received by category", bars, List.of("Other notifiers", "Trusted flaggers"),
                 List.of(PdfLayout.ACCENT, PdfLayout.ACCENT_2));

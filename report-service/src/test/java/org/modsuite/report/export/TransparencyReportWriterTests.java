@@ -141,4 +141,30 @@ class TransparencyReportWriterTests {
             System.out.printf("transparency report PDF: %d pages, %d bytes%n", pages, out.size());
         }
     }
+
+    @Test
+    void anEmptyReportWithALongAnswerFlowsOntoMorePages() throws IOException {
+        TransparencyReport empty = new TransparencyReport("Small Forum e.V.", java.time.LocalDate.of(2025, 1, 1),
+                java.time.LocalDate.of(2025, 12, 31), java.time.LocalDate.of(2026, 2, 1), null, List.of(), List.of(),
+                List.of(), new TransparencyReport.Complaints(0, 0, List.of()),
+                new TransparencyReport.Suspensions(0, 0, 0),
+                new TransparencyReport.AutomatedMeans(0, 0, null, null, null, 0),
+                List.of(new TransparencyReport.QualitativeAnswer("Safeguards", "Human review of every decision. "
+                        .repeat(800))));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.writePdf(empty, out);
+
+        try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+            int pages = pdf.getNumberOfPages();
+            assertThat(pages).isGreaterThan(3);
+            assertThat(new PDFTextStripper().getText(pdf)).contains("No data in this period.")
+                    .contains("Accuracy not measured").contains("Page " + pages + " of " + pages);
+        }
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        writer.writeXlsx(empty, xlsx);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(7);
+            assertThat(workbook.getSheet("Notices").getLastRowNum()).isZero();
+        }
+    }
 }
