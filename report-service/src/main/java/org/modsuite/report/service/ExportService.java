@@ -1,0 +1,152 @@
+package org.modsuite.report.service;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.agroal.api.AgroalDataSource;
+import org.modsuite.report.config.DsaConfig;
+import org.modsuite.report.dsa.SorJson;
+import org.modsuite.report.export.ExportFormat;
+import org.modsuite.report.export.StatementCsvColumns;
+import org.modsuite.report.export.TableOptions;
+import org.modsuite.report.export.TableWriter;
+import org.modsuite.report.export.TableWriters;
+
+/**
+ * Compliance exports, streamed from a server-side cursor (JDBC, fetch size 1,000) straight into the response, so that a
+ * million rows need constant memory. Blocking: callers run it on a worker thread. Exports meant for publication carry
+ * no personal data: contact details of notifiers and complainants are in tables no export reads.
+ */
+@ApplicationScoped
+public class ExportService {
+
+  /** What can be exported, with the query of each (period bounds on the column that dates the row). */
+  public enum Kind {
+    STATEMENTS("""
+        SELECT s.body, s.puid, s.tdb_uuid, s.created_at, s.state FROM statement_of_reasons s
+        WHERE s.created_at >= ? AND s.created_at < ? ORDER BY s.created_at, s.id"""),
+    CASES("""
+        SELECT id, post_uid, state, source, priority, dsa_category, top_category, top_score, suggested_decision, language, notice_count,
+               trusted_flagger, model_version, rules_version, policy_version, opened_at, decision_due_at, decided_at
+        FROM moderation_case WHERE opened_at >= ? AND opened_at < ? ORDER BY opened_at, id"""),
+    NOTICES("""
+        SELECT n.id, n.received_at, n.state, n.source_type, n.category, n.keywords, n.language, n.decided_at, n.outcome, n.automated_processing,
+               n.notifier_informed_at, (SELECT count(*) FROM notice_item i WHERE i.notice_id = n.id) AS items, n.unfounded
+        FROM notice n WHERE n.received_at >= ? AND n.received_at < ? ORDER BY n.received_at, n.id"""),
+    DECISIONS("""
+        SELECT id, case_id, post_uid, decided_by, decided_at, action, automated_decision, automated_detection, decision_ground, legal_ground,
+               contractual_ground, category, keywords, visibility, monetary, provision, account, territorial_scope, end_date, source_type,
+               supersedes, complaint_id, human_review_of
+        FROM decision WHERE decided_at >= ? AND decided_at < ? ORDER BY decided_at, id"""),
+    COMPLAINTS("""
+        SELECT id, decision_id, case_id, complainant_type, received_at, state, assigned_to, outcome, outcome_reason, decided_by, decided_at, unfounded
+        FROM complaint WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id"""),
+    AUDIT("""
+        SELECT id, at, actor, role, action, target, outcome, client, reason, before, after, prev_hash, hash
+        FROM audit_event WHERE at >= ? AND at < ? ORDER BY id""");
+
+    final String sql;
+
+    Kind(String sql) {
+      this.sql = sql;
+    }
+  }
+
+  private final AgroalDataSource dataSource;
+  private final DsaConfig config;
+
+  public ExportService(AgroalDataSource dataSource, DsaConfig config) {
+    this.dataSource = dataSource;
+    this.config = config;
+  }
+
+  /** Writes the rows of the period [from, to] (whole days, UTC) in the format; returns the number of rows. */
+  public long export(Kind kind, ExportFormat format, LocalDate from, LocalDate to, OutputStream out) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+      connection.setReadOnly(true);
+      try (PreparedStatement query = connection.prepareStatement(kind.sql)) {
+        query.setFetchSize(1000);
+        query.setTimestamp(1, Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        query.setTimestamp(2, Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        try (ResultSet rows = query.executeQuery()) {
+          return kind == Kind.STATEMENTS ? statements(rows, format, out) : table(kind, rows, format, out);
+        }
+      } finally {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("export of " + kind + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static long table(Kind kind, ResultSet rows, ExportFormat format, OutputStream out) throws SQLException {
+    ResultSetMetaData meta = rows.getMetaData();
+    List<String> columns = new ArrayList<>();
+    for (int i = 1; i <= meta.getColumnCount(); i++) {
+      columns.add(meta.getColumnLabel(i));
+    }
+    String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+    try (TableWriter writer = TableWriters.open(format, out, TableOptions.named(name).withJsonRoot(name))) {
+      writer.header(columns);
+      List<Object> values = new ArrayList<>(columns.size());
+      while (rows.next()) {
+        values.clear();
+        for (int i = 1; i <= columns.size(); i++) {
+          Object v = rows.getObject(i);
+          values.add(v instanceof Timestamp t ? t.toInstant() : v instanceof java.util.UUID u ? u.toString() : v);
+        }
+        writer.row(values);
+      }
+      return writer.rowCount();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Statements: JSON in the Transparency Database batch format as stored; CSV and XLSX in its data-dump column order. */
+  private long statements(ResultSet rows, ExportFormat format, OutputStream out) throws SQLException {
+    try {
+      if (format == ExportFormat.JSON) {
+        long n = 0;
+        out.write("{\"statements\":[".getBytes(StandardCharsets.UTF_8));
+        while (rows.next()) {
+          out.write(((n++ == 0) ? "" : ",").getBytes(StandardCharsets.UTF_8));
+          out.write(rows.getString(1).getBytes(StandardCharsets.UTF_8));
+        }
+        out.write("]}".getBytes(StandardCharsets.UTF_8));
+        return n;
+      }
+      try (TableWriter writer = TableWriters.open(format, out, TableOptions.named("statements"))) {
+        writer.header(StatementCsvColumns.FULL);
+        while (rows.next()) {
+          Map<String, Object> statement = SorJson.mapper().readValue(rows.getString(1), new TypeReference<LinkedHashMap<String, Object>>() { });
+          statement.put("uuid", rows.getString(3));
+          statement.put("platform_name", config.platformName());
+          statement.put("created_at", rows.getTimestamp(4).toInstant());
+          writer.row(StatementCsvColumns.fullRow(statement));
+        }
+        return writer.rowCount();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
