@@ -54,11 +54,13 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
     });
   }
 
-  public Uni<Integer> markDecided(UUID noticeId, String outcome, boolean automated, Instant at) {
+  public Uni<Integer> markDecided(UUID noticeId, String outcome, boolean automated, boolean unfounded, Instant at) {
     return Panache.getSession().chain(s -> s.createNativeQuery("""
-        UPDATE notice SET state = 'decided', outcome = :outcome, automated_processing = :automated, decided_at = :at, notifier_informed_at = :at
+        UPDATE notice SET state = 'decided', outcome = :outcome, automated_processing = :automated, decided_at = :at, notifier_informed_at = :at,
+                          unfounded = :unfounded
         WHERE id = :id AND state = 'received'""")
         .setParameter("id", noticeId).setParameter("outcome", outcome).setParameter("automated", automated).setParameter("at", at)
+        .setParameter("unfounded", unfounded)
         .executeUpdate());
   }
 }

@@ -24,5 +24,7 @@ public record DecisionRequest(
     @Schema(description = "a DECISION_PROVISION_* key") String provision,
     @Schema(description = "a DECISION_ACCOUNT_* key") String account,
     @Schema(description = "country codes where the restriction applies; empty means the whole EEA") List<String> territorialScope,
-    @Schema(description = "last day of a temporary restriction; empty means indefinite") LocalDate endDate) {
+    @Schema(description = "last day of a temporary restriction; empty means indefinite") LocalDate endDate,
+    @Schema(description = "with no_action: the notices on this item were manifestly unfounded (counted for Art. 23(2))")
+    Boolean noticesManifestlyUnfounded) {
 }

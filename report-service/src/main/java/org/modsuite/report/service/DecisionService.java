@@ -96,7 +96,7 @@ public class DecisionService {
       return sourceType(c).chain(sourceType -> {
         Decision d = fromRequest(c, request, actor, sourceType, now);
         if (!"auto_actioned".equals(c.getState())) {
-          return record(c, d, actor, null, "decision.taken");
+          return record(c, d, actor, null, "decision.taken", Boolean.TRUE.equals(request.noticesManifestlyUnfounded()));
         }
         // A human review of an automated removal: confirm it (no second statement or takedown) or reverse it (restore).
         return decisions.latestOfCase(c.getId()).chain(automated -> {
@@ -234,6 +234,11 @@ public class DecisionService {
    * given). A confirmation of an automated removal needs no second statement or takedown.
    */
   Uni<DecisionView> record(ModerationCase c, Decision d, Actor actor, String caseState, String auditAction) {
+    return record(c, d, actor, caseState, auditAction, false);
+  }
+
+  /** As above; {@code unfounded} marks the answered notices as manifestly unfounded (Art. 23(2)). */
+  Uni<DecisionView> record(ModerationCase c, Decision d, Actor actor, String caseState, String auditAction, boolean unfounded) {
     String token = Secrets.random(24);
     d.recipientTokenHash = Secrets.sha256(token);
     d.recipientInformedAt = d.decidedAt;
@@ -256,7 +261,7 @@ public class DecisionService {
           .chain(() -> confirmation ? Uni.createFrom().voidItem() : enqueueAction(d))
           .chain(() -> d.restricts() ? posts.keepAsEvidence(d.postUid, d.decidedAt.plus(config.retention().evidence())).replaceWithVoid()
               : Uni.createFrom().voidItem())
-          .chain(() -> answerNotices(c, d, state))
+          .chain(() -> answerNotices(c, d, state, unfounded))
           .chain(() -> audit.change(actor, auditAction, c.getId().toString(), d.explanation, "{\"state\":\"" + c.getState() + "\"}",
               "{\"state\":\"" + state + "\",\"decision\":\"" + d.id + "\",\"action\":\"" + d.action + "\"}"))
           .invoke(() -> registry.counter("modsuite.decisions", "action", d.action, "automated", d.automatedDecision).increment())
@@ -290,7 +295,7 @@ public class DecisionService {
   }
 
   /** Tells each notifier whose items are now all decided the outcome and the redress routes (Art. 16(5)). */
-  private Uni<Void> answerNotices(ModerationCase c, Decision d, String newState) {
+  private Uni<Void> answerNotices(ModerationCase c, Decision d, String newState, boolean unfounded) {
     return notices.onCase(c.getId()).chain(list -> {
       Uni<Void> chain = Uni.createFrom().voidItem();
       for (Notice n : list) {
@@ -303,7 +308,7 @@ public class DecisionService {
           }
           String outcome = d.restricts() ? "restricted" : "no_action";
           boolean automated = !"AUTOMATED_DECISION_NOT_AUTOMATED".equals(d.automatedDecision);
-          return notices.markDecided(n.id, outcome, automated, d.decidedAt)
+          return notices.markDecided(n.id, outcome, automated, !d.restricts() && unfounded, d.decidedAt)
               .chain(() -> deadlines.meet("notice", n.id, LegalClocks.DECISION, d.decidedAt))
               .chain(() -> deadlines.meet("notice", n.id, LegalClocks.NOTIFIER_INFORMED, d.decidedAt))
               .chain(() -> Panache.getSession().chain(s -> s.find(org.modsuite.report.NoticeContact.class, n.id)))
