@@ -73,6 +73,11 @@ public class StatementService {
    * creation time, exactly as the batch endpoint takes them. Pages through with a keyset cursor; blocking.
    */
   public void writeBatchBody(Instant from, Instant to, OutputStream out) {
+    writeBatchBody(from, to, out, EXPORT_PAGE);
+  }
+
+  /** As {@link #writeBatchBody(Instant, Instant, OutputStream)}, reading {@code pageSize} statements per query. */
+  public void writeBatchBody(Instant from, Instant to, OutputStream out, int pageSize) {
     try {
       out.write("{\"statements\":[".getBytes(StandardCharsets.UTF_8));
       Instant afterCreatedAt = from;
@@ -81,7 +86,7 @@ public class StatementService {
       while (true) {
         Instant cursorAt = afterCreatedAt;
         UUID cursorId = afterId;
-        List<StatementRecord> page = await(() -> Panache.withSession(() -> statements.createdBetween(from, to, cursorAt, cursorId, EXPORT_PAGE)));
+        List<StatementRecord> page = await(() -> Panache.withSession(() -> statements.createdBetween(from, to, cursorAt, cursorId, pageSize)));
         for (StatementRecord r : page) {
           if (!first) {
             out.write(',');
@@ -89,7 +94,7 @@ public class StatementService {
           out.write(r.body.getBytes(StandardCharsets.UTF_8));
           first = false;
         }
-        if (page.size() < EXPORT_PAGE) {
+        if (page.size() < pageSize) {
           break;
         }
         StatementRecord last = page.get(page.size() - 1);

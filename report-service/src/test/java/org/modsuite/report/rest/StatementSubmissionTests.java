@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.modsuite.localstack.LocalStackTestResource;
 import org.modsuite.report.dsa.FakeTransparencyDatabase;
 import org.modsuite.report.dsa.TransparencyDbClient;
+import org.modsuite.report.service.StatementService;
 import org.modsuite.report.service.StatementSubmitter;
 import org.modsuite.report.service.StatementSubmitter.Outcome;
 import org.modsuite.support.security.Roles;
@@ -53,6 +54,9 @@ class StatementSubmissionTests {
 
   @Inject
   StatementSubmitter submitter;
+
+  @Inject
+  StatementService statements;
 
   @BeforeAll
   static void startFake() {
@@ -220,6 +224,26 @@ class StatementSubmissionTests {
     given().auth().oauth2(moderator).queryParam("from", "2001-02-03").queryParam("to", "2001-02-03").get("/api/v1/statements/transparency-db")
         .then().statusCode(403);
     given().auth().oauth2(compliance).get("/api/v1/statements/modsuite-nope").then().statusCode(404).contentType("application/problem+json");
+  }
+
+  @Test
+  void theBatchBodyPagesThroughStatementsCreatedAtTheSameMoment() throws Throwable {
+    List<String> puids = List.of(decidedStatement(), decidedStatement(), decidedStatement());
+    update("UPDATE statement_of_reasons SET created_at = '2001-03-01T12:00:00Z' WHERE puid = :puid", puids.get(0));
+    update("UPDATE statement_of_reasons SET created_at = '2001-03-01T12:00:00Z' WHERE puid = :puid", puids.get(1));
+    update("UPDATE statement_of_reasons SET created_at = '2001-03-01T12:00:01Z' WHERE puid = :puid", puids.get(2));
+    Instant from = Instant.parse("2001-03-01T00:00:00Z");
+    Instant to = Instant.parse("2001-03-02T00:00:00Z");
+
+    var onePerQuery = new java.io.ByteArrayOutputStream();
+    statements.writeBatchBody(from, to, onePerQuery, 1);
+    var allAtOnce = new java.io.ByteArrayOutputStream();
+    statements.writeBatchBody(from, to, allAtOnce);
+
+    assertThat(onePerQuery.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(allAtOnce.toString(java.nio.charset.StandardCharsets.UTF_8));
+    List<String> written = new java.util.ArrayList<>();
+    JSON.readTree(onePerQuery.toByteArray()).path("statements").forEach(s -> written.add(s.path("puid").asText()));
+    assertThat(written).hasSize(3).containsExactlyInAnyOrderElementsOf(puids).endsWith(puids.get(2));
   }
 
   /** A new case via a public notice, claimed and decided with a removal: returns the statement's PUID. */
