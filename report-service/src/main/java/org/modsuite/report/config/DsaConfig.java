@@ -126,10 +126,15 @@ public interface DsaConfig {
     /** The platform's API token; never logged. */
     Optional<String> token();
 
+    /** Statements per call, 1 to 100 (the API's limit). */
     @WithDefault("100")
     int batchSize();
 
     @WithDefault("PT10S")
     Duration timeout();
+
+    /** How often the submitter looks for pending statements ({@code every} syntax, e.g. 10s; {@code off} stops it). */
+    @WithDefault("10s")
+    String interval();
   }
 }

@@ -67,7 +67,11 @@ class RoleMatrixTests {
       Map.entry("GET /api/v1/api-keys", Set.of(Roles.ADMIN)),
       Map.entry("POST /api/v1/api-keys", Set.of(Roles.ADMIN)),
       Map.entry("DELETE /api/v1/api-keys/{id}", Set.of(Roles.ADMIN)),
-      Map.entry("GET /api/v1/audit", Set.of(Roles.ADMIN, Roles.COMPLIANCE)));
+      Map.entry("GET /api/v1/audit", Set.of(Roles.ADMIN, Roles.COMPLIANCE)),
+      Map.entry("GET /api/v1/statements", Set.of(Roles.ADMIN, Roles.COMPLIANCE)),
+      Map.entry("GET /api/v1/statements/transparency-db", Set.of(Roles.ADMIN, Roles.COMPLIANCE)),
+      Map.entry("GET /api/v1/statements/{puid}", Set.of(Roles.ADMIN, Roles.COMPLIANCE)),
+      Map.entry("POST /api/v1/statements/{puid}/retry", Set.of(Roles.ADMIN)));
 
   @TestHTTPResource("/")
   URL url;
