@@ -84,7 +84,7 @@ final class DemoFeeder {
   }
 
   private long caseCount() throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(reportUrl + "/api/v1/cases?size=1"))
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(reportUrl + "/api/v1/cases?state=all&size=1"))
         .header("Authorization", "Bearer " + token()).build(),
         HttpResponse.BodyHandlers.ofString());
     return response.statusCode() == 200 ? JSON.readTree(response.body()).path("total").asLong() : 0;

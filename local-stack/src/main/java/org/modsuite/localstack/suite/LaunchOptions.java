@@ -9,7 +9,7 @@ import java.util.Set;
 import org.modsuite.localstack.LocalStackSettings;
 
 /** The options of ./run, parsed from its command line. */
-record LaunchOptions(boolean help, boolean demo, int benchmark, Path dataDir, int kafkaPort, int controllerPort, int postgresPort, int partitions,
+record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNotices, int benchmarkExport, Path dataDir, int kafkaPort, int controllerPort, int postgresPort, int partitions,
     int ingestionPort, int moderationPort, int reportPort, Set<String> services) {
 
   static final List<String> ALL_SERVICES = List.of("ingestion", "moderation", "report");
@@ -24,6 +24,8 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, Path dataDir, in
       Options:
         --demo                     also push the bundled sample of 200 posts (English and German) and report the cases
         --benchmark N              push N posts through the pipeline, time the analysis API, print the figures, stop
+        --benchmark-notices N      submit N Art. 16 notices from 32 clients, print throughput and latency, stop
+        --benchmark-export N       insert N statements of reasons, time their CSV export and report-service's heap, stop
         --data-dir DIR             Kafka and PostgreSQL data and the logs (default .modsuite; logs in DIR/logs)
         --services LIST            which services to start: ingestion,moderation,report (default all), or none
                                    (none runs local-stack alone, for a service started with mvn quarkus:run)
@@ -48,6 +50,8 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, Path dataDir, in
     boolean help = false;
     boolean demo = false;
     int benchmark = 0;
+    int benchmarkNotices = 0;
+    int benchmarkExport = 0;
     Path dataDir = Path.of(".modsuite");
     int kafka = LocalStackSettings.DEFAULT_KAFKA_PORT;
     int controller = 9093;
@@ -63,6 +67,8 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, Path dataDir, in
         case "--help", "-h" -> help = true;
         case "--demo" -> demo = true;
         case "--benchmark" -> benchmark = number(args, ++i, arg, 1, 10_000_000);
+        case "--benchmark-notices" -> benchmarkNotices = number(args, ++i, arg, 1, 10_000_000);
+        case "--benchmark-export" -> benchmarkExport = number(args, ++i, arg, 1, 100_000_000);
         case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
         case "--kafka-port" -> kafka = port(args, ++i, arg);
         case "--kafka-controller-port" -> controller = port(args, ++i, arg);
@@ -75,10 +81,10 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, Path dataDir, in
         default -> throw new IllegalArgumentException("unknown option " + arg + " (see ./run --help)");
       }
     }
-    if ((demo || benchmark > 0) && !services.containsAll(ALL_SERVICES)) {
+    if ((demo || benchmark > 0 || benchmarkNotices > 0 || benchmarkExport > 0) && !services.containsAll(ALL_SERVICES)) {
       throw new IllegalArgumentException("--demo and --benchmark need all three services");
     }
-    return new LaunchOptions(help, demo, benchmark, dataDir.toAbsolutePath(), kafka, controller, postgres, partitions, ingestion, moderation, report, services);
+    return new LaunchOptions(help, demo, benchmark, benchmarkNotices, benchmarkExport, dataDir.toAbsolutePath(), kafka, controller, postgres, partitions, ingestion, moderation, report, services);
   }
 
   private static Set<String> services(String list) {

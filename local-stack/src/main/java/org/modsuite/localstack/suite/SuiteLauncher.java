@@ -105,9 +105,22 @@ public final class SuiteLauncher {
     if (options.demo()) {
       runDemo(adminPassword);
     }
-    if (options.benchmark() > 0) {
-      DemoFeeder admin = new DemoFeeder(url("ingestion"), url("report"), adminPassword);
-      new PipelineBenchmark(url("ingestion"), url("moderation"), stack.bootstrapServers(), admin.token()).run(options.benchmark());
+    if (options.benchmark() > 0 || options.benchmarkNotices() > 0 || options.benchmarkExport() > 0) {
+      String token = new DemoFeeder(url("ingestion"), url("report"), adminPassword).token();
+      try {
+        if (options.benchmark() > 0) {
+          new PipelineBenchmark(url("ingestion"), url("moderation"), stack.bootstrapServers(), token).run(options.benchmark());
+        }
+        DsaBenchmark dsa = new DsaBenchmark(url("report"), token, stack.serviceEnvironment());
+        if (options.benchmarkNotices() > 0) {
+          dsa.notices(options.benchmarkNotices());
+        }
+        if (options.benchmarkExport() > 0) {
+          dsa.export(options.benchmarkExport());
+        }
+      } catch (Exception e) {
+        throw new IOException("benchmark failed: " + e.getMessage(), e);
+      }
       System.exit(0); // a benchmark run stops the suite when it is done (the shutdown hook stops every process)
     }
     System.out.println("\nPress Ctrl-C to stop every process started here.");
@@ -120,8 +133,10 @@ public final class SuiteLauncher {
     System.out.printf("%nDemo: sent %d posts, ingestion published %d (it drops posts it has published before). Waiting ...%n", sent,
         published);
     long cases = demo.awaitCases();
-    System.out.printf("Demo: %d of %d posts became cases for review or removal. List them with an admin or moderator token:%n"
-        + "  curl -H \"Authorization: Bearer $TOKEN\" '%s/api/v1/cases'%n", cases, sent, url("report"));
+    System.out.printf("Demo: %d of %d posts became cases for review or removal.%n", cases, sent);
+    System.out.println("Demo: " + new DemoRecords(url("report"), demo.token()).record());
+    System.out.printf("List the queue with an admin or moderator token:%n  curl -H \"Authorization: Bearer $TOKEN\" '%s/api/v1/cases'%n",
+        url("report"));
   }
 
   private String url(String service) {

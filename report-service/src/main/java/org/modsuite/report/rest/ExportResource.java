@@ -1,8 +1,5 @@
 package org.modsuite.report.rest;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,7 +27,6 @@ import org.modsuite.report.service.Actor;
 import org.modsuite.report.service.AuditService;
 import org.modsuite.report.service.ExportService;
 import org.modsuite.report.service.TransparencyReportService;
-import org.modsuite.support.rest.Problem.FieldError;
 import org.modsuite.support.rest.ProblemException;
 import org.modsuite.support.security.Roles;
 
@@ -67,9 +63,9 @@ public class ExportResource {
       @Parameter(description = "last day, YYYY-MM-DD (UTC)") @QueryParam("to") String to) {
     ExportService.Kind exportKind = parseKind(kind);
     ExportFormat exportFormat = ExportFormat.parse(format).orElseThrow(() -> ProblemException.invalid("format", "must be csv, json or xlsx"));
-    LocalDate[] period = period(from, to);
-    String name = kind + "-" + period[0] + "-" + period[1];
-    StreamingOutput body = out -> exports.export(exportKind, exportFormat, period[0], period[1], out);
+    DatePeriod period = DatePeriod.parse(from, to);
+    String name = kind + "-" + period.from() + "-" + period.to();
+    StreamingOutput body = out -> exports.export(exportKind, exportFormat, period.start(), period.end(), out);
     auditDownload("export." + kind, name + "." + exportFormat.extension());
     return Response.ok(body, exportFormat.mediaType()).header("Content-Disposition", "attachment; filename=\"" + exportFormat.fileName(name) + "\"")
         .build();
@@ -82,13 +78,13 @@ public class ExportResource {
       description = "json, xlsx (one sheet per template section), csv (a ZIP of one CSV per section) or pdf (a readable summary with charts)")
   public Response transparencyReport(@QueryParam("format") @DefaultValue("json") String format, @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    LocalDate[] period = period(from, to);
+    DatePeriod period = DatePeriod.parse(from, to);
     String f = format.toLowerCase(Locale.ROOT);
     if (!List.of("json", "xlsx", "csv", "pdf").contains(f)) {
       throw ProblemException.invalid("format", "must be json, xlsx, csv or pdf");
     }
-    TransparencyReport report = reports.report(period[0], period[1]);
-    String name = "transparency-report-" + period[0] + "-" + period[1];
+    TransparencyReport report = reports.report(period.from(), period.to());
+    String name = "transparency-report-" + period.from() + "-" + period.to();
     TransparencyReportWriter writer = new TransparencyReportWriter();
     StreamingOutput body = out -> {
       switch (f) {
@@ -124,33 +120,6 @@ public class ExportResource {
       return ExportService.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw ProblemException.notFound("no export " + kind + "; there are statements, cases, notices, decisions, complaints and audit");
-    }
-  }
-
-  /** The period [from, to] in whole UTC days; both required, from not after to. */
-  static LocalDate[] period(String from, String to) {
-    List<FieldError> errors = new ArrayList<>();
-    LocalDate start = date("from", from, errors);
-    LocalDate end = date("to", to, errors);
-    if (errors.isEmpty() && end.isBefore(start)) {
-      errors.add(new FieldError("to", "must not be before from"));
-    }
-    if (!errors.isEmpty()) {
-      throw ProblemException.invalid(errors);
-    }
-    return new LocalDate[] {start, end};
-  }
-
-  private static LocalDate date(String field, String value, List<FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      errors.add(new FieldError(field, "is required, as YYYY-MM-DD"));
-      return null;
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "must be a date as YYYY-MM-DD"));
-      return null;
     }
   }
 }

@@ -1,10 +1,5 @@
 package org.modsuite.report.rest;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -36,7 +31,6 @@ import org.modsuite.report.service.StatementPage;
 import org.modsuite.report.service.StatementService;
 import org.modsuite.report.service.StatementView;
 import org.modsuite.support.rest.Problem;
-import org.modsuite.support.rest.ProblemException;
 import org.modsuite.support.security.Roles;
 
 /** Statements of reasons: their submission to the Transparency Database, and the batch body for a date range. */
@@ -80,19 +74,10 @@ public class StatementResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Response batchBody(@Parameter(description = "first day, YYYY-MM-DD (UTC)") @QueryParam("from") String from,
       @Parameter(description = "last day, YYYY-MM-DD (UTC)") @QueryParam("to") String to) {
-    List<Problem.FieldError> errors = new ArrayList<>();
-    LocalDate first = date("from", from, errors);
-    LocalDate last = date("to", to, errors);
-    if (first != null && last != null && first.isAfter(last)) {
-      errors.add(new Problem.FieldError("to", "must not be before from (" + first + ")"));
-    }
-    if (!errors.isEmpty()) {
-      throw ProblemException.invalid(errors);
-    }
-    StreamingOutput body = out -> statements.writeBatchBody(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
-        last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), out);
+    DatePeriod period = DatePeriod.parse(from, to);
+    StreamingOutput body = out -> statements.writeBatchBody(period.start(), period.end(), out);
     return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
-        .header("Content-Disposition", "attachment; filename=\"statements-" + first + "-" + last + ".json\"").build();
+        .header("Content-Disposition", "attachment; filename=\"statements-" + period.from() + "-" + period.to() + ".json\"").build();
   }
 
   @GET
@@ -117,16 +102,4 @@ public class StatementResource {
     return statements.retry(puid, Actor.of(identity, ClientAddress.of(request)));
   }
 
-  private static LocalDate date(String field, String value, List<Problem.FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      errors.add(new Problem.FieldError(field, "is required (YYYY-MM-DD)"));
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      errors.add(new Problem.FieldError(field, "must be a date, YYYY-MM-DD"));
-      return null;
-    }
-  }
 }

@@ -3,15 +3,13 @@ package org.modsuite.report.service;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,22 +68,28 @@ public class ExportService {
   }
 
   private final AgroalDataSource dataSource;
+  private final StatementService statementService;
   private final DsaConfig config;
 
-  public ExportService(AgroalDataSource dataSource, DsaConfig config) {
+  public ExportService(AgroalDataSource dataSource, StatementService statementService, DsaConfig config) {
     this.dataSource = dataSource;
+    this.statementService = statementService;
     this.config = config;
   }
 
-  /** Writes the rows of the period [from, to] (whole days, UTC) in the format; returns the number of rows. */
-  public long export(Kind kind, ExportFormat format, LocalDate from, LocalDate to, OutputStream out) {
+  /** Writes the rows of the period [from, to) in the format; returns the number of rows (statements as JSON: -1). */
+  public long export(Kind kind, ExportFormat format, Instant from, Instant to, OutputStream out) {
+    if (kind == Kind.STATEMENTS && format == ExportFormat.JSON) {
+      statementService.writeBatchBody(from, to, out);
+      return -1;
+    }
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
       connection.setReadOnly(true);
       try (PreparedStatement query = connection.prepareStatement(kind.sql)) {
         query.setFetchSize(1000);
-        query.setTimestamp(1, Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()));
-        query.setTimestamp(2, Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        query.setTimestamp(1, Timestamp.from(from));
+        query.setTimestamp(2, Timestamp.from(to));
         try (ResultSet rows = query.executeQuery()) {
           return kind == Kind.STATEMENTS ? statements(rows, format, out) : table(kind, rows, format, out);
         }
@@ -121,19 +125,9 @@ public class ExportService {
     }
   }
 
-  /** Statements: JSON in the Transparency Database batch format as stored; CSV and XLSX in its data-dump column order. */
+  /** Statements as CSV or XLSX in the Transparency Database's data-dump column order. */
   private long statements(ResultSet rows, ExportFormat format, OutputStream out) throws SQLException {
     try {
-      if (format == ExportFormat.JSON) {
-        long n = 0;
-        out.write("{\"statements\":[".getBytes(StandardCharsets.UTF_8));
-        while (rows.next()) {
-          out.write(((n++ == 0) ? "" : ",").getBytes(StandardCharsets.UTF_8));
-          out.write(rows.getString(1).getBytes(StandardCharsets.UTF_8));
-        }
-        out.write("]}".getBytes(StandardCharsets.UTF_8));
-        return n;
-      }
       try (TableWriter writer = TableWriters.open(format, out, TableOptions.named("statements"))) {
         writer.header(StatementCsvColumns.FULL);
         while (rows.next()) {
