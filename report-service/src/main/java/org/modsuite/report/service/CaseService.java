@@ -17,7 +17,6 @@ import org.modsuite.events.AnalysisEvent;
 import org.modsuite.events.Decision;
 import org.modsuite.report.config.DsaConfig;
 import org.modsuite.support.rest.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import org.modsuite.report.ModerationCase;
 import org.modsuite.report.repository.AnalysisRepository;
 import org.modsuite.report.repository.CaseRepository;
@@ -148,9 +147,8 @@ public class CaseService {
         return Uni.createFrom().failure(ProblemException.conflict("decided".equals(c.getState()) ? "case " + id + " is already decided"
             : "case " + id + " is claimed by another moderator until " + c.getClaimExpiresAt()));
       }
-      return Panache.getSession().chain(s -> s.refresh(c)).replaceWith(c)
-          .call(() -> audit.change(actor, "case.claimed", id.toString(), null, null, null))
-          .map(CaseView::of);
+      // Loaded after the update in this session, so it shows the new claim.
+      return audit.change(actor, "case.claimed", id.toString(), null, null, null).replaceWith(CaseView.of(c));
     }));
   }
 

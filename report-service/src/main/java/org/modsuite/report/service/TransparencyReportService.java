@@ -176,7 +176,8 @@ public class TransparencyReportService {
         + " AND decided_at >= ? AND decided_at < ?", start, end);
     long notSolely = count(c, "SELECT count(*) FROM decision d WHERE automated_decision <> 'AUTOMATED_DECISION_FULLY' AND " + RESTRICTS
         + " AND human_review_of IS NULL AND decided_at >= ? AND decided_at < ?", start, end);
-    // Human reviews of automated removals, and human first decisions on analysed items the policy did not remove.
+    // Human reviews of automated removals, and human first decisions on analysed items the policy did not remove: each is a
+    // person's judgement of one automated decision (remove, or leave up).
     String reviews = """
         SELECT count(*) FILTER (WHERE d.human_review_of IS NOT NULL AND d.action NOT IN ('no_action', 'restore')),
                count(*) FILTER (WHERE d.human_review_of IS NOT NULL AND d.action IN ('no_action', 'restore')),
@@ -193,7 +194,7 @@ public class TransparencyReportService {
       long tn = r.getLong(4);
       long all = tp + fp + fn + tn;
       return new AutomatedMeans(solely, notSolely, all == 0 ? null : (double) (tp + tn) / all, tp + fp == 0 ? null : (double) tp / (tp + fp),
-          tp + fn == 0 ? null : (double) tp / (tp + fn), tp + fp);
+          tp + fn == 0 ? null : (double) tp / (tp + fn), all);
     }
   }
 
