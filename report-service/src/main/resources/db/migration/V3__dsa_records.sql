@@ -228,54 +228,63 @@ CREATE TABLE mail_outbox (
 );
 CREATE INDEX mail_unsent ON mail_outbox (id) WHERE sent_at IS NULL;
 
--- The audit log becomes a hash chain: each row's hash covers its content and the previous row's hash. Rows are
--- chained by a trigger under a transaction-scoped lock, so every writer chains the same way; updates and deletes
--- are refused.
+-- The audit log becomes a hash chain: each row's hash covers its content and the previous row's hash, in the order
+-- of seq. Writers only insert (no lock on the hot path); audit_event_chain_pending() links new rows into the chain in one
+-- place, under a lock, in commit-safe order (a row that commits late simply gets a later seq). Rows are append-only:
+-- the only update allowed is that linking of an unlinked row, and deletes are refused.
 ALTER TABLE audit_event
     ADD COLUMN role      text,
     ADD COLUMN reason    text,
     ADD COLUMN before    text,
     ADD COLUMN after     text,
+    ADD COLUMN seq       bigint UNIQUE,
     ADD COLUMN prev_hash text,
     ADD COLUMN hash      text;
+CREATE INDEX audit_event_unchained ON audit_event (id) WHERE seq IS NULL;
+CREATE INDEX audit_event_target ON audit_event (target, id);
 
 CREATE FUNCTION audit_event_digest(e audit_event, previous text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT encode(sha256(convert_to(concat_ws(chr(31),
-        e.id::text, to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), e.actor, coalesce(e.role, ''),
+        e.id::text, e.seq::text, to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), e.actor, coalesce(e.role, ''),
         e.action, coalesce(e.target, ''), e.outcome, coalesce(e.client, ''), coalesce(e.reason, ''),
         coalesce(e.before, ''), coalesce(e.after, ''), coalesce(previous, '')), 'UTF8')), 'hex')
 $$;
 
-CREATE FUNCTION audit_event_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Links every committed, unlinked row into the chain; returns how many. Safe to call from any number of replicas.
+CREATE FUNCTION audit_event_chain_pending() RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE
+    r audit_event;
+    last_seq bigint;
+    last_hash text;
+    n integer := 0;
 BEGIN
     PERFORM pg_advisory_xact_lock(7301);
-    -- A new id under the lock: the default was drawn before it, and ids must follow the chain's order.
-    NEW.id := nextval(pg_get_serial_sequence('audit_event', 'id'));
-    SELECT hash INTO NEW.prev_hash FROM audit_event ORDER BY id DESC LIMIT 1;
-    NEW.at := date_trunc('microseconds', NEW.at);
-    NEW.hash := audit_event_digest(NEW, NEW.prev_hash);
-    RETURN NEW;
+    SELECT seq, hash INTO last_seq, last_hash FROM audit_event WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1;
+    FOR r IN SELECT * FROM audit_event WHERE seq IS NULL ORDER BY id LOOP
+        last_seq := coalesce(last_seq, 0) + 1;
+        r.seq := last_seq;
+        r.at := date_trunc('microseconds', r.at);
+        UPDATE audit_event SET seq = r.seq, at = r.at, prev_hash = last_hash, hash = audit_event_digest(r, last_hash) WHERE id = r.id
+            RETURNING hash INTO last_hash;
+        n := n + 1;
+    END LOOP;
+    RETURN n;
 END
 $$;
 
 CREATE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    IF TG_OP = 'UPDATE' AND OLD.seq IS NULL AND NEW.seq IS NOT NULL
+       AND (NEW.id, NEW.actor, NEW.role, NEW.action, NEW.target, NEW.outcome, NEW.client, NEW.reason, NEW.before, NEW.after)
+           IS NOT DISTINCT FROM (OLD.id, OLD.actor, OLD.role, OLD.action, OLD.target, OLD.outcome, OLD.client, OLD.reason, OLD.before, OLD.after)
+       AND NEW.at = date_trunc('microseconds', OLD.at) THEN
+        RETURN NEW;  -- linking the row into the chain
+    END IF;
     RAISE EXCEPTION 'audit_event is append-only';
 END
 $$;
 
--- Rows written before the chain existed are chained in id order.
-DO $$
-DECLARE
-    r audit_event;
-    previous text := NULL;
-BEGIN
-    FOR r IN SELECT * FROM audit_event ORDER BY id LOOP
-        UPDATE audit_event SET prev_hash = previous, hash = audit_event_digest(r, previous) WHERE id = r.id RETURNING hash INTO previous;
-    END LOOP;
-END
-$$;
-
-ALTER TABLE audit_event ALTER COLUMN hash SET NOT NULL;
-CREATE TRIGGER audit_event_chain BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_chain();
 CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_append_only();
+
+-- Rows written before the chain existed are linked now.
+SELECT audit_event_chain_pending();

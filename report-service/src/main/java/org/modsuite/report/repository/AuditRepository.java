@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** The append-only, hash-chained audit log (the chain is kept by the database trigger of V3). */
+/** The append-only, hash-chained audit log (rows are linked into the chain by {@link #chainPending()}, see V3). */
 @ApplicationScoped
 public class AuditRepository {
 
@@ -36,19 +36,26 @@ public class AuditRepository {
     });
   }
 
+  /** Links the committed rows not yet in the chain; returns how many. */
+  public Uni<Integer> chainPending() {
+    return Panache.getSession().chain(s -> s.createNativeQuery("SELECT audit_event_chain_pending()", Integer.class).getSingleResult());
+  }
+
   /**
-   * Recomputes the chain: the first row whose hash does not match its content, or whose previous hash is not the
-   * previous row's hash, as (id, rows checked); id is null when the chain is intact.
+   * Recomputes the chain in seq order: the first row whose hash does not match its content, whose previous hash is not
+   * the previous row's hash, or whose seq leaves a gap, as (id, rows checked, rows not yet linked); id is null when intact.
    */
   public Uni<Object[]> firstBrokenRow() {
     return Panache.getSession().chain(s -> s.createNativeQuery("""
         WITH chain AS (
-            SELECT id, hash, prev_hash, lag(hash) OVER (ORDER BY id) AS expected_prev, audit_event_digest(e, e.prev_hash) AS recomputed,
-                   row_number() OVER (ORDER BY id) AS n
-            FROM audit_event e)
-        SELECT (SELECT min(id) FROM chain WHERE hash IS DISTINCT FROM recomputed OR (n > 1 AND prev_hash IS DISTINCT FROM expected_prev)
-                                              OR (n = 1 AND prev_hash IS NOT NULL)),
-               (SELECT count(*) FROM chain)""", Object[].class)
+            SELECT id, seq, hash, prev_hash, lag(hash) OVER (ORDER BY seq) AS expected_prev, audit_event_digest(e, e.prev_hash) AS recomputed,
+                   row_number() OVER (ORDER BY seq) AS n
+            FROM audit_event e WHERE seq IS NOT NULL)
+        SELECT (SELECT id FROM chain WHERE hash IS DISTINCT FROM recomputed OR seq <> n
+                                         OR (n > 1 AND prev_hash IS DISTINCT FROM expected_prev) OR (n = 1 AND prev_hash IS NOT NULL)
+                ORDER BY seq LIMIT 1),
+               (SELECT count(*) FROM chain),
+               (SELECT count(*) FROM audit_event WHERE seq IS NULL)""", Object[].class)
         .getSingleResult());
   }
 }

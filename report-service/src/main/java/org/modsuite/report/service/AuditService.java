@@ -7,8 +7,11 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import org.modsuite.report.repository.AuditRepository;
 
@@ -53,14 +56,24 @@ public class AuditService {
     }).toList());
   }
 
-  /** Checks the whole hash chain. */
-  @WithSession
-  public Uni<AuditVerification> verify() {
-    return repository.firstBrokenRow().map(r -> new AuditVerification(r[0] == null, ((Number) r[1]).longValue(),
-        r[0] == null ? null : ((Number) r[0]).longValue()));
+  /** Links the rows written since the last run into the chain (every second, and before a check). */
+  @Scheduled(every = "${modsuite.audit.chain-interval:1s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> chainPending() {
+    return Panache.withTransaction(repository::chainPending).replaceWithVoid()
+        .onFailure().recoverWithItem(e -> {
+          Log.warnf("linking audit rows into the chain failed, next run retries: %s", e.getMessage());
+          return null;
+        });
   }
 
-  /** The result of a chain check: intact, rows checked, and the first broken row if not intact. */
-  public record AuditVerification(boolean intact, long rows, Long firstBrokenId) {
+  /** Links what is pending, then checks the whole hash chain. */
+  public Uni<AuditVerification> verify() {
+    return Panache.withTransaction(repository::chainPending).chain(() -> Panache.withSession(repository::firstBrokenRow))
+        .map(r -> new AuditVerification(r[0] == null, ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
+            r[0] == null ? null : ((Number) r[0]).longValue()));
+  }
+
+  /** The result of a chain check: intact, rows checked, rows not yet linked (written during the check), the first broken row. */
+  public record AuditVerification(boolean intact, long rows, long pending, Long firstBrokenId) {
   }
 }
