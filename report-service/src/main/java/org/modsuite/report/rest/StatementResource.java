@@ -82,7 +82,9 @@ public class StatementResource {
 
   @GET
   @Path("/{puid}")
-  @Operation(summary = "One statement of reasons with its submission state and body")
+  @RolesAllowed({Roles.COMPLIANCE, Roles.ADMIN, Roles.SERVICE})
+  @Operation(summary = "One statement of reasons with its submission state and body",
+      description = "Also for a platform's enforcement client (role service), which sends the statement to the affected recipient.")
   @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatementView.class)))
   @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<StatementView> get(@PathParam("puid") String puid) {

@@ -19,6 +19,7 @@ import org.modsuite.report.ModerationCase;
 import org.modsuite.report.Notice;
 import org.modsuite.report.repository.DeadlineRepository;
 import org.modsuite.report.repository.DecisionRepository;
+import org.modsuite.report.repository.MisuseRepository;
 import org.modsuite.report.repository.NoticeRepository;
 import org.modsuite.report.repository.OutboxRepository;
 import org.modsuite.support.rest.Problem.FieldError;
@@ -40,9 +41,11 @@ public class ComplaintService {
   private final OutboxRepository outbox;
   private final AuditService audit;
   private final LegalClocks clocks;
+  private final MisuseRepository misuse;
 
   public ComplaintService(DecisionRepository decisions, DecisionService decisionService, NoticeRepository notices, DeadlineRepository deadlines,
-      OutboxRepository outbox, AuditService audit, LegalClocks clocks) {
+      OutboxRepository outbox, AuditService audit, LegalClocks clocks, MisuseRepository misuse) {
+    this.misuse = misuse;
     this.decisions = decisions;
     this.decisionService = decisionService;
     this.notices = notices;
@@ -61,7 +64,11 @@ public class ComplaintService {
               r == null || r.decisionId() == null ? "name the decision you complain about" : "explain your complaint in 10 to 5,000 characters"))));
     }
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    return decisions.findById(r.decisionId()).chain(d -> {
+    Uni<Instant> suspended = r.email() == null || r.email().isBlank() ? Uni.createFrom().nullItem()
+        : misuse.suspendedUntil("complainant", Secrets.sha256(r.email().strip().toLowerCase(java.util.Locale.ROOT)), now);
+    return suspended.chain(until -> until == null ? Uni.createFrom().voidItem() : Uni.createFrom().failure(ProblemException.unprocessable(
+        "the processing of complaints from this complainant is suspended until " + until + " for manifestly unfounded complaints (DSA Art. 23(2))")))
+        .chain(() -> decisions.findById(r.decisionId())).chain(d -> {
       if (d == null) {
         return Uni.createFrom().failure(ProblemException.notFound("no decision " + r.decisionId()));
       }

@@ -33,6 +33,7 @@ import org.modsuite.report.repository.DecisionRepository;
 import org.modsuite.report.repository.NoticeRepository;
 import org.modsuite.report.repository.OutboxRepository;
 import org.modsuite.report.repository.PostRepository;
+import org.modsuite.report.repository.StatementRepository;
 import org.modsuite.support.rest.Problem;
 import org.modsuite.support.rest.ProblemException;
 
@@ -58,9 +59,11 @@ public class DecisionService {
   private final LegalClocks clocks;
   private final DsaConfig config;
   private final MeterRegistry registry;
+  private final StatementRepository statements;
 
   public DecisionService(CaseRepository cases, DecisionRepository decisions, NoticeRepository notices, PostRepository posts, DeadlineRepository deadlines,
-      OutboxRepository outbox, AuditService audit, LegalClocks clocks, DsaConfig config, MeterRegistry registry) {
+      OutboxRepository outbox, AuditService audit, LegalClocks clocks, DsaConfig config, MeterRegistry registry, StatementRepository statements) {
+    this.statements = statements;
     this.cases = cases;
     this.decisions = decisions;
     this.notices = notices;
@@ -71,6 +74,13 @@ public class DecisionService {
     this.clocks = clocks;
     this.config = config;
     this.registry = registry;
+  }
+
+  /** One decision with the PUID of its statement of reasons, if it has one. */
+  @io.quarkus.hibernate.reactive.panache.common.WithSession
+  public Uni<DecisionView> find(UUID id) {
+    return decisions.findById(id).chain(d -> d == null ? Uni.createFrom().failure(ProblemException.notFound("no decision " + id))
+        : statements.ofDecision(id).map(s -> DecisionView.of(d, s == null ? null : s.puid, null)));
   }
 
   /** A moderator decides a case they hold the claim on. */

@@ -131,11 +131,12 @@ public class NoticeService {
     String statusUrl = config.publicUrl() + "/notices/" + notice.id + "/status?token=" + token;
     return chain
         .chain(() -> storeContact(notice.id, request))
+        // The receipt is confirmed at once: in the answer, and by mail where there is an address (Art. 16(4)).
         .chain(() -> deadlines.start("notice", notice.id, LegalClocks.RECEIPT, now.plus(clocks.noticeReceipt())))
+        .chain(() -> deadlines.meet("notice", notice.id, LegalClocks.RECEIPT, now))
         .chain(() -> deadlines.start("notice", notice.id, LegalClocks.DECISION, decisionDue))
         .chain(() -> hasEmail
             ? outbox.addMail(request.notifierEmail().strip(), "Your notice " + notice.id + " was received", NoticeLetters.receipt(notice, statusUrl), now)
-                .chain(() -> deadlines.meet("notice", notice.id, LegalClocks.RECEIPT, now))
             : Uni.createFrom().item(0))
         .chain(() -> audit.change(actor, "notice.received", notice.id.toString(), notice.sourceType,
             null, "{\"items\":" + receiptItems.size() + ",\"category\":\"" + notice.category + "\"}"))

@@ -24,7 +24,7 @@ public class RetentionJob {
     this.config = config;
   }
 
-  @Scheduled(cron = "${modsuite.dsa.retention.cron:0 30 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  @Scheduled(cron = "${modsuite.retention.cron:0 30 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> nightly() {
     return apply(Instant.now()).invoke(n -> Log.infof("retention: %d contact records pseudonymised, %d post texts erased", n[0], n[1]))
         .replaceWithVoid().onFailure().recoverWithItem(e -> {

@@ -83,6 +83,9 @@ class NoticeToDecisionTests {
     given().auth().oauth2(moderator).contentType("application/json").body(illegalRemoval()).post("/api/v1/cases/" + caseId + "/decisions")
         .then().statusCode(409);
 
+    given().auth().oauth2(moderator).get("/api/v1/decisions/" + decision.getString("id")).then().statusCode(200)
+        .body("statementPuid", equalTo(decision.getString("statementPuid"))).body("recipientComplaintToken", org.hamcrest.Matchers.nullValue());
+
     var record = kafka.await(Topics.MODERATION_ACTIONS, r -> postUid.equals(r.key()), Duration.ofSeconds(30));
     ActionEvent action = EventJson.read(record.value(), ActionEvent.class);
     assertThat(action.action()).isEqualTo(ActionType.REMOVE);

@@ -43,6 +43,7 @@ class RoleMatrixTests {
       Map.entry("POST /api/v1/cases/{id}/claim", DECIDERS),
       Map.entry("DELETE /api/v1/cases/{id}/claim", DECIDERS),
       Map.entry("POST /api/v1/cases/{id}/decisions", DECIDERS),
+      Map.entry("GET /api/v1/decisions/{id}", Set.of(Roles.MODERATOR, Roles.ADMIN, Roles.COMPLIANCE, Roles.SERVICE)),
       Map.entry("POST /api/v1/notices", Set.of(RoleMatrix.ANONYMOUS)),
       Map.entry("GET /api/v1/notices/{id}/status", Set.of(RoleMatrix.ANONYMOUS)),
       Map.entry("GET /api/v1/notices", Set.of(Roles.MODERATOR, Roles.ADMIN, Roles.COMPLIANCE, Roles.TRUSTED_FLAGGER)),
@@ -70,7 +71,7 @@ class RoleMatrixTests {
       Map.entry("GET /api/v1/audit", Set.of(Roles.ADMIN, Roles.COMPLIANCE)),
       Map.entry("GET /api/v1/statements", Set.of(Roles.ADMIN, Roles.COMPLIANCE)),
       Map.entry("GET /api/v1/statements/transparency-db", Set.of(Roles.ADMIN, Roles.COMPLIANCE)),
-      Map.entry("GET /api/v1/statements/{puid}", Set.of(Roles.ADMIN, Roles.COMPLIANCE)),
+      Map.entry("GET /api/v1/statements/{puid}", Set.of(Roles.ADMIN, Roles.COMPLIANCE, Roles.SERVICE)),
       Map.entry("POST /api/v1/statements/{puid}/retry", Set.of(Roles.ADMIN)));
 
   @TestHTTPResource("/")
