@@ -15,10 +15,16 @@ public class DeadlineRepository {
 
   /** Starts a clock; starting it again changes nothing. */
   public Uni<Integer> start(String subjectType, UUID subjectId, String kind, Instant dueAt) {
+    return start(subjectType, subjectId, kind, dueAt, null);
+  }
+
+  /** Starts a clock that is already met at {@code metAt} (a duty done in the same step that starts it), or open if null. */
+  public Uni<Integer> start(String subjectType, UUID subjectId, String kind, Instant dueAt, Instant metAt) {
     return Panache.getSession().chain(s -> s.createNativeQuery("""
-        INSERT INTO deadline (subject_type, subject_id, kind, due_at) VALUES (:type, :id, :kind, :due)
+        INSERT INTO deadline (subject_type, subject_id, kind, due_at, met_at) VALUES (:type, :id, :kind, :due, :met)
         ON CONFLICT (subject_type, subject_id, kind) DO NOTHING""")
         .setParameter("type", subjectType).setParameter("id", subjectId).setParameter("kind", kind).setParameter("due", dueAt)
+        .setParameter("met", metAt)
         .executeUpdate());
   }
 

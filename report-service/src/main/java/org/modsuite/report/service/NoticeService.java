@@ -132,8 +132,7 @@ public class NoticeService {
     return chain
         .chain(() -> storeContact(notice.id, request))
         // The receipt is confirmed at once: in the answer, and by mail where there is an address (Art. 16(4)).
-        .chain(() -> deadlines.start("notice", notice.id, LegalClocks.RECEIPT, now.plus(clocks.noticeReceipt())))
-        .chain(() -> deadlines.meet("notice", notice.id, LegalClocks.RECEIPT, now))
+        .chain(() -> deadlines.start("notice", notice.id, LegalClocks.RECEIPT, now.plus(clocks.noticeReceipt()), now))
         .chain(() -> deadlines.start("notice", notice.id, LegalClocks.DECISION, decisionDue))
         .chain(() -> hasEmail
             ? outbox.addMail(request.notifierEmail().strip(), "Your notice " + notice.id + " was received", NoticeLetters.receipt(notice, statusUrl), now)
