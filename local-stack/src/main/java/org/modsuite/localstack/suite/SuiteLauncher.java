@@ -79,6 +79,7 @@ public final class SuiteLauncher {
     String adminPassword = secret("MODSUITE_ADMIN_PASSWORD", "admin-password");
     Map<String, String> suiteEnv = new HashMap<>(stack.serviceEnvironment());
     suiteEnv.put("MODSUITE_INGESTION_PSEUDONYM_KEY", secret("MODSUITE_INGESTION_PSEUDONYM_KEY", "pseudonym-key"));
+    suiteEnv.put("MODSUITE_INGESTION_SECRET_KEY", secret("MODSUITE_INGESTION_SECRET_KEY", "ingestion-secret-key"));
     suiteEnv.put("MODSUITE_ADMIN_PASSWORD", adminPassword);
     suiteEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://" + Ports.HOST + ":" + options.reportPort() + "/.well-known/jwks.json");
     for (String service : options.services()) {
