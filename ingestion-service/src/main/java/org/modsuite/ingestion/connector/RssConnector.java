@@ -21,6 +21,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import io.quarkus.logging.Log;
+import org.modsuite.events.PostOp;
 import org.modsuite.ingestion.rest.PostRequest;
 import org.modsuite.support.rest.Problem;
 
@@ -98,6 +99,10 @@ public class RssConnector implements Connector {
       String text = title.isEmpty() ? body : body.isEmpty() ? title : title + "\n\n" + body;
       String key = key(entry);
       String hash = Hashes.sha256(title + "\u0000" + body);
+      if (seenAfter.containsKey(key)) {
+        skipped++; // the same id twice in one document: the first one counts
+        continue;
+      }
       seenAfter.put(key, hash);
       String previous = source.seen().get(key);
       if (previous == null) {
@@ -115,7 +120,7 @@ public class RssConnector implements Connector {
       Instant edited = previous == null || updated != null ? updated : http.clock().instant();
       String link = entry.getLink() != null && entry.getLink().matches("^https?://\\S+$") ? entry.getLink() : null;
       posts.add(new PostRequest(null, "rss", feedKey + ":" + key, link, entry.getAuthor() == null || entry.getAuthor().isBlank() ? null
-          : entry.getAuthor(), text, feedLanguage, created, edited, null, null, source.id(), null));
+          : entry.getAuthor(), text, feedLanguage, created, edited, null, null, source.id(), previous == null ? PostOp.CREATE : PostOp.UPDATE));
       newest = newest == null || created.isAfter(newest) ? created : newest;
     }
     boolean gap = !source.seen().isEmpty() && !entries.isEmpty() && unseen == entries.size();
