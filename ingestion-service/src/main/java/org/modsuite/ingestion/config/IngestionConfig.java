@@ -34,6 +34,10 @@ public interface IngestionConfig {
   @WithDefault("200000")
   long recentPostsCapacity();
 
+  /** Largest body, in bytes, of every endpoint except {@code POST /api/v1/imports} (which streams its body). */
+  @WithDefault("16777216")
+  long maxBodySize();
+
   /** A JSON file of source definitions (the body of {@code POST /api/v1/sources}, as an array) created or updated at start. */
   Optional<String> sourcesFile();
 

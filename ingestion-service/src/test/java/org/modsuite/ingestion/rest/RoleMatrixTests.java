@@ -33,6 +33,9 @@ class RoleMatrixTests {
       Map.entry("POST /api/v1/sources/{id}/pause", Set.of(Roles.ADMIN)),
       Map.entry("POST /api/v1/sources/{id}/resume", Set.of(Roles.ADMIN)),
       Map.entry("POST /api/v1/sources/test", Set.of(Roles.ADMIN)),
+      Map.entry("POST /api/v1/imports", Set.of(Roles.SERVICE, Roles.ADMIN)),
+      Map.entry("GET /api/v1/imports", Set.of(Roles.SERVICE, Roles.ADMIN)),
+      Map.entry("GET /api/v1/imports/{id}", Set.of(Roles.SERVICE, Roles.ADMIN)),
       // Signed with the webhook source's secret instead of a token.
       Map.entry("POST /api/v1/webhooks/{source}", Set.of(RoleMatrix.ANONYMOUS)));
 
