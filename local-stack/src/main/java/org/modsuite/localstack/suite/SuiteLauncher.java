@@ -106,6 +106,11 @@ public final class SuiteLauncher {
     if (options.demo()) {
       runDemo(adminPassword);
     }
+    if (options.ingestionBenchmark() > 0) {
+      DemoFeeder admin = new DemoFeeder(url("ingestion"), url("report"), adminPassword);
+      new IngestionBenchmark(url("ingestion"), stack.bootstrapServers(), admin.token()).run(options.ingestionBenchmark());
+      System.exit(0);
+    }
     if (options.benchmark() > 0) {
       DemoFeeder admin = new DemoFeeder(url("ingestion"), url("report"), adminPassword);
       new PipelineBenchmark(url("ingestion"), url("moderation"), stack.bootstrapServers(), admin.token()).run(options.benchmark());
