@@ -52,14 +52,25 @@ public class PlatformHttp {
     if (status / 100 == 2 || status == 304) {
       return response;
     }
-    Duration wait = RateLimitHeaders.retryAfter(response.headers(), clock.instant()).orElse(null);
+    Duration wait = RateLimitHeaders.retryAfter(response.headers(), clock.instant()).orElse(retryAfterInBody(response.body()));
     if (status == 429) {
       throw new FetchException(FetchException.Kind.RATE_LIMITED, "429 Too Many Requests from " + uri.getHost(), wait);
     }
     if (status >= 500 || status == 408) {
       throw new FetchException(FetchException.Kind.TRANSIENT, status + " from " + uri.getHost(), wait);
     }
-    throw new FetchException(FetchException.Kind.REFUSED, status + " from " + uri.getHost() + " for " + uri.getPath());
+    throw new FetchException(FetchException.Kind.REFUSED, status + " from " + uri.getHost() + " for " + safePath(uri));
+  }
+
+  /** Telegram puts the wait into the body: {"ok":false,"error_code":429,"parameters":{"retry_after":7}}. */
+  static Duration retryAfterInBody(String body) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"retry_after\"\\s*:\\s*(\\d{1,6})").matcher(body == null ? "" : body);
+    return m.find() ? Duration.ofSeconds(Long.parseLong(m.group(1))) : null;
+  }
+
+  /** The path without a Telegram bot token (it is part of the URL). */
+  static String safePath(URI uri) {
+    return uri.getPath().replaceAll("/bot[^/]+/", "/bot***/");
   }
 
   public Clock clock() {

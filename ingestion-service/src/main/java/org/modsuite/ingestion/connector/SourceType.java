@@ -12,6 +12,8 @@ public enum SourceType {
   MASTODON("mastodon"),
   /** An RSS 2.0 or Atom feed, polled with conditional GET and a seen-set. */
   RSS("rss"),
+  /** Telegram Bot API getUpdates for channels and groups the bot administers. */
+  TELEGRAM("telegram"),
   /** Posts pushed to {@code POST /api/v1/webhooks/{source}}, signed with the source's secret. Not polled. */
   WEBHOOK("webhook");
 
@@ -32,6 +34,6 @@ public enum SourceType {
 
   @JsonCreator
   static SourceType fromJson(String name) {
-    return of(name).orElseThrow(() -> new IllegalArgumentException("must be one of mastodon, rss, webhook"));
+    return of(name).orElseThrow(() -> new IllegalArgumentException("must be one of mastodon, rss, telegram, webhook"));
   }
 }

@@ -137,9 +137,12 @@ public class SourceService {
     }
     Optional<SourceType> type = request.type() == null ? Optional.empty() : SourceType.of(request.type());
     if (request.type() != null && type.isEmpty()) {
-      errors.add(new Problem.FieldError("type", "must be one of mastodon, rss, webhook"));
+      errors.add(new Problem.FieldError("type", "must be one of mastodon, rss, telegram, webhook"));
     }
     type.flatMap(connectors::of).ifPresent(c -> errors.addAll(c.validate(settings(request))));
+    if (type.orElse(null) == SourceType.TELEGRAM && needsId && (request.secret() == null || request.secret().isBlank())) {
+      errors.add(new Problem.FieldError("secret", "a Telegram source needs its bot token"));
+    }
     if (type.orElse(null) == SourceType.WEBHOOK) {
       settings(request).keySet().forEach(k -> errors.add(new Problem.FieldError("settings." + k, "webhook sources take no settings")));
       if (needsId && (request.secret() == null || request.secret().length() < 16)) {
