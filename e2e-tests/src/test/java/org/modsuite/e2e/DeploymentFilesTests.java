@@ -45,7 +45,7 @@ class DeploymentFilesTests {
       "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD");
 
   static final Map<String, Set<String>> REQUIRED_SECRETS = Map.of(
-      "ingestion-service", Set.of("MODSUITE_INGESTION_PSEUDONYM_KEY"),
+      "ingestion-service", Set.of("MODSUITE_INGESTION_PSEUDONYM_KEY", "MODSUITE_INGESTION_SECRET_KEY", "MODSUITE_INGESTION_DB_PASSWORD"),
       "moderation-service", Set.of(),
       "report-service", Set.of("QUARKUS_DATASOURCE_PASSWORD", "MODSUITE_ADMIN_PASSWORD"));
 

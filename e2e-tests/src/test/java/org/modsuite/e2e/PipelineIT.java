@@ -88,6 +88,7 @@ class PipelineIT {
   private static ServiceProcess service(String name) {
     Map<String, String> env = new HashMap<>(stack.serviceEnvironment());
     env.put("MODSUITE_INGESTION_PSEUDONYM_KEY", "e2e-test-key-not-a-secret-0123456789");
+    env.put("MODSUITE_INGESTION_SECRET_KEY", "e2e-secret-key-not-a-secret-0123456789");
     env.put("MODSUITE_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://127.0.0.1:" + REPORT_PORT + "/.well-known/jwks.json");
     int port = name.equals("report-service") ? REPORT_PORT : Ports.free();

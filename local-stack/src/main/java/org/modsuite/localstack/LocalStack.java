@@ -29,7 +29,7 @@ public final class LocalStack implements AutoCloseable {
     this.kafka = new KafkaBroker(kafkaLibDir(), settings.dataDir().resolve("kafka"), logs.resolve("kafka.log"), settings.kafkaPort(),
         settings.controllerPort());
     this.postgres = new PostgresServer(settings.dataDir().resolve("postgres"), logs.resolve("postgres.log"), settings.postgresPort(),
-        databasePassword(settings.dataDir()));
+        databasePassword(settings.dataDir(), "postgres-password"), databasePassword(settings.dataDir(), "postgres-ingestion-password"));
   }
 
   public LocalStack start() {
@@ -52,6 +52,10 @@ public final class LocalStack implements AutoCloseable {
     env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
     env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
     env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+    // ingestion-service has a database of its own; names of its own, so report-service's keys above do not reach it.
+    env.put("MODSUITE_INGESTION_DB_URL", postgres.ingestionJdbcUrl());
+    env.put("MODSUITE_INGESTION_DB_USER", PostgresServer.INGESTION_USER);
+    env.put("MODSUITE_INGESTION_DB_PASSWORD", postgres.ingestionPassword());
     return env;
   }
 
@@ -62,7 +66,10 @@ public final class LocalStack implements AutoCloseable {
         "quarkus.datasource.reactive.url", postgres.reactiveUrl(),
         "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
         "quarkus.datasource.username", PostgresServer.USER,
-        "quarkus.datasource.password", postgres.password());
+        "quarkus.datasource.password", postgres.password(),
+        "MODSUITE_INGESTION_DB_URL", postgres.ingestionJdbcUrl(),
+        "MODSUITE_INGESTION_DB_USER", PostgresServer.INGESTION_USER,
+        "MODSUITE_INGESTION_DB_PASSWORD", postgres.ingestionPassword());
   }
 
   public String bootstrapServers() {
@@ -92,9 +99,9 @@ public final class LocalStack implements AutoCloseable {
     return ProjectRoot.find().resolve("kafka-broker").resolve("target").resolve("lib");
   }
 
-  /** The report-service database password, generated on first start and kept (owner-only) in the data directory. */
-  static String databasePassword(Path dataDir) {
-    Path file = dataDir.resolve("secrets").resolve("postgres-password");
+  /** A database role's password, generated on first start and kept (owner-only) in the data directory. */
+  static String databasePassword(Path dataDir, String name) {
+    Path file = dataDir.resolve("secrets").resolve(name);
     try {
       if (Files.exists(file)) {
         return Files.readString(file).trim();

@@ -21,6 +21,9 @@ public final class PostgresServer implements AutoCloseable {
 
   public static final String DATABASE = "modsuite_report";
   public static final String USER = "modsuite_report";
+  /** ingestion-service's own database and role: source configurations and cursors. */
+  public static final String INGESTION_DATABASE = "modsuite_ingestion";
+  public static final String INGESTION_USER = "modsuite_ingestion";
 
   private static final Logger LOG = Logger.getLogger(PostgresServer.class.getName());
 
@@ -28,13 +31,15 @@ public final class PostgresServer implements AutoCloseable {
   private final Path log;
   private final int port;
   private final String password;
+  private final String ingestionPassword;
   private EmbeddedPostgres postgres;
 
-  public PostgresServer(Path dataDir, Path log, int port, String password) {
+  public PostgresServer(Path dataDir, Path log, int port, String password, String ingestionPassword) {
     this.dataDir = dataDir;
     this.log = log;
     this.port = port;
     this.password = password;
+    this.ingestionPassword = ingestionPassword;
   }
 
   public void start() {
@@ -56,7 +61,8 @@ public final class PostgresServer implements AutoCloseable {
           .setErrorRedirector(Redirect.appendTo(log.toFile()))
           .setPGStartupWait(Duration.ofSeconds(60))
           .start();
-      createRoleAndDatabase();
+      createRoleAndDatabase(USER, DATABASE, password);
+      createRoleAndDatabase(INGESTION_USER, INGESTION_DATABASE, ingestionPassword);
     } catch (IOException | SQLException | RuntimeException e) {
       throw new StartFailedException("PostgreSQL did not start on " + Ports.HOST + ":" + port + ": " + e.getMessage() + "\n" + LogTail.of(log, 30), e);
     }
@@ -82,16 +88,16 @@ public final class PostgresServer implements AutoCloseable {
     }
   }
 
-  private void createRoleAndDatabase() throws SQLException {
+  private void createRoleAndDatabase(String user, String database, String userPassword) throws SQLException {
     try (Connection c = DriverManager.getConnection(superuserUrl("postgres"), "postgres", "")) {
-      if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", USER)) {
+      if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", user)) {
         try (Statement s = c.createStatement()) {
-          s.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+          s.execute("CREATE ROLE " + user + " LOGIN PASSWORD '" + userPassword.replace("'", "''") + "'");
         }
       }
-      if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
+      if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
         try (Statement s = c.createStatement()) {
-          s.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER + " ENCODING 'UTF8'");
+          s.execute("CREATE DATABASE " + database + " OWNER " + user + " ENCODING 'UTF8'");
         }
       }
     }
@@ -112,6 +118,15 @@ public final class PostgresServer implements AutoCloseable {
 
   public String jdbcUrl() {
     return "jdbc:postgresql://" + Ports.HOST + ":" + port + "/" + DATABASE;
+  }
+
+  /** ingestion-service's database. */
+  public String ingestionJdbcUrl() {
+    return "jdbc:postgresql://" + Ports.HOST + ":" + port + "/" + INGESTION_DATABASE;
+  }
+
+  public String ingestionPassword() {
+    return ingestionPassword;
   }
 
   /** The URL form the Quarkus reactive client takes. */

@@ -60,7 +60,7 @@ class LocalStackIT {
   }
 
   private static Connection connect(LocalStack stack) throws Exception {
-    return DriverManager.getConnection(stack.jdbcUrl(), PostgresServer.USER, LocalStack.databasePassword(stack.settings().dataDir()));
+    return DriverManager.getConnection(stack.jdbcUrl(), PostgresServer.USER, LocalStack.databasePassword(stack.settings().dataDir(), "postgres-password"));
   }
 
 }

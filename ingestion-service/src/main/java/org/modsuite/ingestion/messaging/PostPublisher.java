@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.modsuite.events.EventJson;
 import org.modsuite.events.PostEvent;
 
@@ -16,7 +17,11 @@ public class PostPublisher {
 
   private final MutinyEmitter<String> posts;
 
-  public PostPublisher(@Channel("posts-out") MutinyEmitter<String> posts) {
+  /**
+   * Imports keep a few batches of 500 in flight and pushes may arrive concurrently: more records than the Kafka sink
+   * requests at once (max-inflight-messages, 1024) wait in this buffer instead of failing the send.
+   */
+  public PostPublisher(@Channel("posts-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16_384) MutinyEmitter<String> posts) {
     this.posts = posts;
   }
 

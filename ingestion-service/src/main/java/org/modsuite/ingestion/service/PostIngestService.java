@@ -57,13 +57,12 @@ public class PostIngestService {
   private Uni<IngestResult.Item> ingestOne(int index, PostRequest request) {
     PostEvent post = toEvent(request);
     int fingerprint = RecentPosts.fingerprint(post.op().wireName(), post.postVersion(), post.text());
-    if (recent.seen(post.postUid(), fingerprint)) {
+    if (!recent.claim(post.postUid(), fingerprint)) {
       duplicates.increment();
       Log.debugf("dropped duplicate push of %s", post.postUid());
       return Uni.createFrom().item(new IngestResult.Item(index, post.postUid(), IngestResult.Status.DUPLICATE));
     }
-    return publisher.publish(post).map(ignored -> {
-      recent.remember(post.postUid(), fingerprint);
+    return publisher.publish(post).onFailure().invoke(() -> recent.release(post.postUid(), fingerprint)).map(ignored -> {
       accepted.increment();
       Log.debugf("published %s (%s) as event %s", post.postUid(), post.op().wireName(), post.eventId());
       return new IngestResult.Item(index, post.postUid(), IngestResult.Status.ACCEPTED);

@@ -30,4 +30,26 @@ public final class RecentPosts {
   public void remember(String postUid, int fingerprint) {
     published.put(postUid, fingerprint);
   }
+
+  /**
+   * Claims a version before it is sent, atomically: false when this version is the one remembered (a duplicate), else
+   * it becomes the remembered one. Two sources delivering the same post at the same moment (one status through two
+   * Mastodon instances) thus publish it once. {@link #release} undoes a claim whose send failed.
+   */
+  public boolean claim(String postUid, int fingerprint) {
+    boolean[] claimed = {false};
+    published.asMap().compute(postUid, (uid, last) -> {
+      if (last != null && last == fingerprint) {
+        return last;
+      }
+      claimed[0] = true;
+      return fingerprint;
+    });
+    return claimed[0];
+  }
+
+  /** Forgets a claimed version that Kafka did not acknowledge, so that a retry is sent. */
+  public void release(String postUid, int fingerprint) {
+    published.asMap().remove(postUid, fingerprint);
+  }
 }

@@ -20,9 +20,24 @@ import org.modsuite.support.security.Roles;
 @WithTestResource(LocalStackTestResource.class)
 class RoleMatrixTests {
 
+  static final Set<String> READERS = Set.of(Roles.ADMIN, Roles.MODERATOR, Roles.COMPLIANCE, Roles.SERVICE);
+
   /** Who may call what. A new operation fails this test until it is added here. */
-  static final Map<String, Set<String>> DECISIONS = Map.of(
-      "POST /api/v1/posts", Set.of(Roles.SERVICE, Roles.ADMIN));
+  static final Map<String, Set<String>> DECISIONS = Map.ofEntries(
+      Map.entry("POST /api/v1/posts", Set.of(Roles.SERVICE, Roles.ADMIN)),
+      Map.entry("GET /api/v1/sources", READERS),
+      Map.entry("GET /api/v1/sources/{id}", READERS),
+      Map.entry("POST /api/v1/sources", Set.of(Roles.ADMIN)),
+      Map.entry("PUT /api/v1/sources/{id}", Set.of(Roles.ADMIN)),
+      Map.entry("DELETE /api/v1/sources/{id}", Set.of(Roles.ADMIN)),
+      Map.entry("POST /api/v1/sources/{id}/pause", Set.of(Roles.ADMIN)),
+      Map.entry("POST /api/v1/sources/{id}/resume", Set.of(Roles.ADMIN)),
+      Map.entry("POST /api/v1/sources/test", Set.of(Roles.ADMIN)),
+      Map.entry("POST /api/v1/imports", Set.of(Roles.SERVICE, Roles.ADMIN)),
+      Map.entry("GET /api/v1/imports", Set.of(Roles.SERVICE, Roles.ADMIN)),
+      Map.entry("GET /api/v1/imports/{id}", Set.of(Roles.SERVICE, Roles.ADMIN)),
+      // Signed with the webhook source's secret instead of a token.
+      Map.entry("POST /api/v1/webhooks/{source}", Set.of(RoleMatrix.ANONYMOUS)));
 
   @TestHTTPResource("/")
   URL url;

@@ -9,8 +9,9 @@ import java.util.Set;
 import org.modsuite.localstack.LocalStackSettings;
 
 /** The options of ./run, parsed from its command line. */
-record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNotices, int benchmarkExport, Path dataDir, int kafkaPort, int controllerPort, int postgresPort, int partitions,
-    int ingestionPort, int moderationPort, int reportPort, Set<String> services) {
+record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNotices, int benchmarkExport, Path dataDir, int kafkaPort,
+    int controllerPort, int postgresPort, int partitions, int ingestionPort, int moderationPort, int reportPort, Set<String> services,
+    int ingestionBenchmark) {
 
   static final List<String> ALL_SERVICES = List.of("ingestion", "moderation", "report");
 
@@ -26,6 +27,8 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
         --benchmark N              push N posts through the pipeline, time the analysis API, print the figures, stop
         --benchmark-notices N      submit N Art. 16 notices from 32 clients, print throughput and latency, stop
         --benchmark-export N       insert N statements of reasons, time their CSV export and report-service's heap, stop
+        --benchmark-ingestion N    push N posts (batches), 1,000 single posts (latency) and an N-post JSONL import
+                                   through ingestion-service alone, print posts/s into posts.ingested, stop
         --data-dir DIR             Kafka and PostgreSQL data and the logs (default .modsuite; logs in DIR/logs)
         --services LIST            which services to start: ingestion,moderation,report (default all), or none
                                    (none runs local-stack alone, for a service started with mvn quarkus:run)
@@ -38,8 +41,9 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
         --help                     this text
 
       Environment: MODSUITE_ADMIN_PASSWORD sets the password of the bootstrap user admin, and
-      MODSUITE_INGESTION_PSEUDONYM_KEY the key that pseudonymises authors; each is generated into DIR/secrets on
-      first start if unset (the admin password is printed once).
+      MODSUITE_INGESTION_PSEUDONYM_KEY the key that pseudonymises authors, MODSUITE_INGESTION_SECRET_KEY the key that
+      encrypts source secrets; each is generated into DIR/secrets on first start if unset (the admin password is
+      printed once). MODSUITE_INGESTION_SOURCES_FILE names a JSON file of sources ingestion creates at start.
       """;
 
   LocalStackSettings stackSettings() {
@@ -52,6 +56,7 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
     int benchmark = 0;
     int benchmarkNotices = 0;
     int benchmarkExport = 0;
+    int ingestionBenchmark = 0;
     Path dataDir = Path.of(".modsuite");
     int kafka = LocalStackSettings.DEFAULT_KAFKA_PORT;
     int controller = 9093;
@@ -69,6 +74,7 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
         case "--benchmark" -> benchmark = number(args, ++i, arg, 1, 10_000_000);
         case "--benchmark-notices" -> benchmarkNotices = number(args, ++i, arg, 1, 10_000_000);
         case "--benchmark-export" -> benchmarkExport = number(args, ++i, arg, 1, 100_000_000);
+        case "--benchmark-ingestion" -> ingestionBenchmark = number(args, ++i, arg, 1, 100_000_000);
         case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
         case "--kafka-port" -> kafka = port(args, ++i, arg);
         case "--kafka-controller-port" -> controller = port(args, ++i, arg);
@@ -84,7 +90,11 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
     if ((demo || benchmark > 0 || benchmarkNotices > 0 || benchmarkExport > 0) && !services.containsAll(ALL_SERVICES)) {
       throw new IllegalArgumentException("--demo and --benchmark need all three services");
     }
-    return new LaunchOptions(help, demo, benchmark, benchmarkNotices, benchmarkExport, dataDir.toAbsolutePath(), kafka, controller, postgres, partitions, ingestion, moderation, report, services);
+    if (ingestionBenchmark > 0 && !services.containsAll(List.of("ingestion", "report"))) {
+      throw new IllegalArgumentException("--benchmark-ingestion needs ingestion and report (report issues the token)");
+    }
+    return new LaunchOptions(help, demo, benchmark, benchmarkNotices, benchmarkExport, dataDir.toAbsolutePath(), kafka, controller, postgres,
+        partitions, ingestion, moderation, report, services, ingestionBenchmark);
   }
 
   private static Set<String> services(String list) {

@@ -79,6 +79,7 @@ public final class SuiteLauncher {
     String adminPassword = secret("MODSUITE_ADMIN_PASSWORD", "admin-password");
     Map<String, String> suiteEnv = new HashMap<>(stack.serviceEnvironment());
     suiteEnv.put("MODSUITE_INGESTION_PSEUDONYM_KEY", secret("MODSUITE_INGESTION_PSEUDONYM_KEY", "pseudonym-key"));
+    suiteEnv.put("MODSUITE_INGESTION_SECRET_KEY", secret("MODSUITE_INGESTION_SECRET_KEY", "ingestion-secret-key"));
     suiteEnv.put("MODSUITE_ADMIN_PASSWORD", adminPassword);
     suiteEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://" + Ports.HOST + ":" + options.reportPort() + "/.well-known/jwks.json");
     for (String service : options.services()) {
@@ -105,9 +106,12 @@ public final class SuiteLauncher {
     if (options.demo()) {
       runDemo(adminPassword);
     }
-    if (options.benchmark() > 0 || options.benchmarkNotices() > 0 || options.benchmarkExport() > 0) {
+    if (options.benchmark() > 0 || options.benchmarkNotices() > 0 || options.benchmarkExport() > 0 || options.ingestionBenchmark() > 0) {
       String token = new DemoFeeder(url("ingestion"), url("report"), adminPassword).token();
       try {
+        if (options.ingestionBenchmark() > 0) {
+          new IngestionBenchmark(url("ingestion"), stack.bootstrapServers(), token).run(options.ingestionBenchmark());
+        }
         if (options.benchmark() > 0) {
           new PipelineBenchmark(url("ingestion"), url("moderation"), stack.bootstrapServers(), token).run(options.benchmark());
         }
