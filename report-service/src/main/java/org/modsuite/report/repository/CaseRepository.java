@@ -46,28 +46,38 @@ public class CaseRepository implements PanacheRepositoryBase<ModerationCase, UUI
         WHERE post_uid = :postUid AND (post_version IS NULL OR post_version <= :postVersion)""", a, now);
   }
 
+  /** The case a notice item went to, and whether an earlier notice on the item was still undecided. */
+  public record NoticeCase(UUID caseId, boolean duplicate) {
+  }
+
   /**
-   * Opens the item's case for a notice, or merges the notice into it: the count, the trusted-flagger mark, the higher
-   * priority and the earlier deadline win; a decided case is reopened for the new notice.
+   * Opens the item's case for a notice, or merges the notice into it, in one statement: the count, the trusted-flagger
+   * mark, the higher priority and the earlier deadline win (the manifest-case deadline where the analysis found the item
+   * manifestly illegal); a decided case is reopened for the new notice.
    */
-  public Uni<UUID> openFromNotice(String postUid, String category, boolean trustedFlagger, int priority, Instant dueAt, Instant now) {
+  public Uni<NoticeCase> openFromNotice(String postUid, String category, boolean trustedFlagger, int priority, Instant dueAt, Instant manifestDueAt,
+      Instant now) {
     return Panache.getSession().chain(s -> s.createNativeQuery("""
-        INSERT INTO moderation_case (id, post_uid, state, source, opened_at, updated_at, priority, decision_due_at, notice_count, trusted_flagger,
-                                     dsa_category)
-        VALUES (:id, :postUid, 'open', :source, :now, :now, :priority, :due, 1, :tf, :category)
-        ON CONFLICT (post_uid) DO UPDATE SET
-            notice_count = moderation_case.notice_count + 1, trusted_flagger = moderation_case.trusted_flagger OR EXCLUDED.trusted_flagger,
-            priority = greatest(moderation_case.priority, EXCLUDED.priority),
-            decision_due_at = least(coalesce(moderation_case.decision_due_at, EXCLUDED.decision_due_at), EXCLUDED.decision_due_at),
-            dsa_category = coalesce(moderation_case.dsa_category, EXCLUDED.dsa_category),
-            state = CASE WHEN moderation_case.state = 'decided' THEN 'open' ELSE moderation_case.state END,
-            updated_at = EXCLUDED.updated_at""")
+        WITH prior AS (
+            SELECT EXISTS (SELECT 1 FROM notice_item i JOIN notice n ON n.id = i.notice_id WHERE i.post_uid = :postUid AND n.state = 'received') AS duplicate),
+        merged AS (
+            INSERT INTO moderation_case (id, post_uid, state, source, opened_at, updated_at, priority, decision_due_at, notice_count, trusted_flagger,
+                                         dsa_category)
+            VALUES (:id, :postUid, 'open', :source, :now, :now, :priority, :due, 1, :tf, :category)
+            ON CONFLICT (post_uid) DO UPDATE SET
+                notice_count = moderation_case.notice_count + 1, trusted_flagger = moderation_case.trusted_flagger OR EXCLUDED.trusted_flagger,
+                priority = greatest(moderation_case.priority, EXCLUDED.priority),
+                decision_due_at = least(moderation_case.decision_due_at, CASE WHEN moderation_case.severe THEN :manifestDue ELSE EXCLUDED.decision_due_at END),
+                dsa_category = coalesce(moderation_case.dsa_category, EXCLUDED.dsa_category),
+                state = CASE WHEN moderation_case.state = 'decided' THEN 'open' ELSE moderation_case.state END,
+                updated_at = EXCLUDED.updated_at
+            RETURNING id)
+        SELECT merged.id, prior.duplicate FROM merged, prior""", Object[].class)
         .setParameter("id", UUID.randomUUID()).setParameter("postUid", postUid).setParameter("source", trustedFlagger ? "trusted_flagger" : "notice")
-        .setParameter("now", now).setParameter("priority", priority).setParameter("due", dueAt).setParameter("tf", trustedFlagger)
-        .setParameter("category", category)
-        .executeUpdate()
-        .chain(() -> s.createNativeQuery("SELECT id FROM moderation_case WHERE post_uid = :postUid", UUID.class)
-            .setParameter("postUid", postUid).getSingleResult()));
+        .setParameter("now", now).setParameter("priority", priority).setParameter("due", dueAt).setParameter("manifestDue", manifestDueAt)
+        .setParameter("tf", trustedFlagger).setParameter("category", category)
+        .getSingleResult())
+        .map(r -> new NoticeCase((UUID) r[0], (Boolean) r[1]));
   }
 
   public Uni<ModerationCase> findByPostUid(String postUid) {

@@ -21,13 +21,6 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
         .setParameter("id", noticeId).getResultList());
   }
 
-  /** Whether an undecided notice already names the item (a new one is then linked as a duplicate). */
-  public Uni<Boolean> hasUndecidedNoticeOn(String postUid) {
-    return Panache.getSession().chain(s -> s.createNativeQuery("""
-        SELECT count(*) FROM notice_item i JOIN notice n ON n.id = i.notice_id WHERE i.post_uid = :uid AND n.state = 'received'""", Long.class)
-        .setParameter("uid", postUid).getSingleResult()).map(n -> n > 0);
-  }
-
   /** The notices naming items of a case, oldest first. */
   public Uni<List<Notice>> onCase(UUID caseId) {
     return Panache.getSession().chain(s -> s.createQuery(

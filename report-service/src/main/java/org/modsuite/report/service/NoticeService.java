@@ -103,30 +103,28 @@ public class NoticeService {
     boolean inExpertise = tf != null && tf.expertise.contains("\"" + request.category() + "\"");
     List<NoticeReceipt.Item> receiptItems = new ArrayList<>();
 
-    Uni<Void> chain = Panache.getSession().chain(s -> s.persist(notice)).chain(() -> Panache.getSession().chain(s -> s.flush()));
+    Uni<Void> chain = Panache.getSession().chain(s -> s.persist(notice));
+    Instant due = now.plus(clocks.noticeDecision(inExpertise, false));
+    Instant manifestDue = now.plus(clocks.noticeDecision(inExpertise, true));
+    int priority = CasePriority.ofNotice(inExpertise, tf != null);
     for (int i = 0; i < request.items().size(); i++) {
       int position = i;
       NoticeRequest.Item item = request.items().get(i);
-      chain = chain.chain(() -> resolvePostUid(item)).chain(postUid -> cases.findByPostUid(postUid).chain(existing -> {
-        boolean manifest = existing != null && existing.isSevere();
-        Instant due = now.plus(clocks.noticeDecision(inExpertise, manifest));
-        int priority = CasePriority.ofNotice(inExpertise, tf != null);
-        return notices.hasUndecidedNoticeOn(postUid).chain(duplicate -> cases.openFromNotice(postUid, request.category(), tf != null, priority, due, now)
-            .chain(caseId -> {
-              NoticeItem row = new NoticeItem();
-              row.id = UUID.randomUUID();
-              row.noticeId = notice.id;
-              row.position = position;
-              row.postUid = postUid;
-              row.url = item.url() == null ? null : item.url().strip();
-              row.caseId = caseId;
-              row.duplicate = duplicate;
-              receiptItems.add(new NoticeReceipt.Item(postUid, caseId, duplicate));
-              return Panache.getSession().chain(s -> s.persist(row));
-            }));
-      }));
+      chain = chain.chain(() -> resolvePostUid(item))
+          .chain(postUid -> cases.openFromNotice(postUid, request.category(), tf != null, priority, due, manifestDue, now).chain(merged -> {
+            NoticeItem row = new NoticeItem();
+            row.id = UUID.randomUUID();
+            row.noticeId = notice.id;
+            row.position = position;
+            row.postUid = postUid;
+            row.url = item.url() == null ? null : item.url().strip();
+            row.caseId = merged.caseId();
+            row.duplicate = merged.duplicate();
+            receiptItems.add(new NoticeReceipt.Item(postUid, merged.caseId(), merged.duplicate()));
+            return Panache.getSession().chain(s -> s.persist(row));
+          }));
     }
-    Instant decisionDue = now.plus(clocks.noticeDecision(inExpertise, false));
+    Instant decisionDue = due;
     boolean hasEmail = !NoticeValidator.blank(request.notifierEmail());
     String statusUrl = config.publicUrl() + "/notices/" + notice.id + "/status?token=" + token;
     return chain
