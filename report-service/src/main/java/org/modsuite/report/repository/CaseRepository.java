@@ -11,8 +11,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import org.modsuite.events.AnalysisEvent;
+import org.modsuite.events.Decision;
 import org.modsuite.events.EventJson;
 import org.modsuite.report.ModerationCase;
+import org.modsuite.report.service.CasePriority;
 
 /** Cases, one per postUid. */
 @ApplicationScoped
@@ -129,8 +131,8 @@ public class CaseRepository implements PanacheRepositoryBase<ModerationCase, UUI
           .setParameter("rulesVersion", a.rulesVersion())
           .setParameter("policyVersion", a.policyVersion())
           .setParameter("now", now)
-          .setParameter("priority", org.modsuite.report.service.CasePriority.ofAnalysis(top.getValue(), a.decision() == org.modsuite.events.Decision.REMOVE))
-          .setParameter("severe", a.decision() == org.modsuite.events.Decision.REMOVE)
+          .setParameter("priority", CasePriority.ofAnalysis(top.getValue(), a.decision() == Decision.REMOVE))
+          .setParameter("severe", a.decision() == Decision.REMOVE)
           .executeUpdate();
     });
   }

@@ -1,6 +1,7 @@
 package org.modsuite.report.repository;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,7 +16,7 @@ public class MisuseRepository {
   public Uni<Instant> suspendedUntil(String subjectKind, String subject, Instant now) {
     return Panache.getSession().chain(s -> s.createNativeQuery("""
         SELECT max(until) FROM misuse_measure WHERE subject_kind = :kind AND subject = :subject AND measure = 'suspension' AND until > :now""",
-        java.time.OffsetDateTime.class)
+        OffsetDateTime.class)
         .setParameter("kind", subjectKind).setParameter("subject", subject).setParameter("now", now).getSingleResult())
         .map(t -> t == null ? null : t.toInstant());
   }

@@ -1,6 +1,10 @@
 package org.modsuite.report.service;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,17 +19,16 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import org.modsuite.events.AnalysisEvent;
 import org.modsuite.events.Decision;
-import org.modsuite.report.config.DsaConfig;
-import org.modsuite.support.rest.ProblemException;
 import org.modsuite.report.ModerationCase;
+import org.modsuite.report.config.DsaConfig;
 import org.modsuite.report.repository.AnalysisRepository;
 import org.modsuite.report.repository.CaseRepository;
 import org.modsuite.report.repository.DeadlineRepository;
 import org.modsuite.report.repository.DecisionRepository;
 import org.modsuite.report.repository.NoticeRepository;
 import org.modsuite.report.repository.PostRepository;
-import java.util.List;
 import org.modsuite.report.repository.ProcessedEventRepository;
+import org.modsuite.support.rest.ProblemException;
 
 /** Cases opened from analyses, and the paged case list. */
 @ApplicationScoped
@@ -96,8 +99,8 @@ public class CaseService {
   @WithSession
   public Uni<CasePage> listCases(CaseFilter filter, int page, int size) {
     Instant now = Instant.now();
-    var where = new java.util.ArrayList<String>();
-    var params = new java.util.HashMap<String, Object>();
+    var where = new ArrayList<String>();
+    var params = new HashMap<String, Object>();
     if (filter.state() == null || "queue".equals(filter.state())) {
       where.add("state in ('open', 'auto_actioned')");
     } else if (!"all".equals(filter.state())) {
@@ -173,7 +176,7 @@ public class CaseService {
         return Uni.createFrom().failure(ProblemException.notFound("no case " + id));
       }
       return posts.findById(c.getPostUid()).chain(post -> notices.onCase(id).chain(ns -> decisionRepository.ofCase(id).chain(ds -> {
-        Uni<List<CaseDetail.Clock>> clocksOfNotices = Uni.createFrom().item(new java.util.ArrayList<CaseDetail.Clock>());
+        Uni<List<CaseDetail.Clock>> clocksOfNotices = Uni.createFrom().item(new ArrayList<CaseDetail.Clock>());
         for (var n : ns) {
           clocksOfNotices = clocksOfNotices.chain(acc -> deadlines.of("notice", n.id).map(rows -> {
             rows.forEach(r -> acc.add(new CaseDetail.Clock("notice", n.id, (String) r[0], instant(r[1]), instant(r[2]))));
@@ -188,6 +191,6 @@ public class CaseService {
   }
 
   private static Instant instant(Object o) {
-    return o == null ? null : o instanceof java.time.OffsetDateTime t ? t.toInstant() : (Instant) o;
+    return o == null ? null : o instanceof OffsetDateTime t ? t.toInstant() : (Instant) o;
   }
 }

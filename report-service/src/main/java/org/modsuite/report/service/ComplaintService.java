@@ -3,6 +3,7 @@ package org.modsuite.report.service;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import org.hibernate.LockMode;
 import org.modsuite.report.Complaint;
 import org.modsuite.report.ComplaintContact;
 import org.modsuite.report.Decision;
@@ -65,7 +67,7 @@ public class ComplaintService {
     }
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     Uni<Instant> suspended = r.email() == null || r.email().isBlank() ? Uni.createFrom().nullItem()
-        : misuse.suspendedUntil("complainant", Secrets.sha256(r.email().strip().toLowerCase(java.util.Locale.ROOT)), now);
+        : misuse.suspendedUntil("complainant", Secrets.sha256(r.email().strip().toLowerCase(Locale.ROOT)), now);
     return suspended.chain(until -> until == null ? Uni.createFrom().voidItem() : Uni.createFrom().failure(ProblemException.unprocessable(
         "the processing of complaints from this complainant is suspended until " + until + " for manifestly unfounded complaints (DSA Art. 23(2))")))
         .chain(() -> decisions.findById(r.decisionId())).chain(d -> {
@@ -160,7 +162,7 @@ public class ComplaintService {
       return Uni.createFrom().failure(ProblemException.invalid("reason", "give the reasons in 10 to 2,000 characters (Art. 20(5))"));
     }
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    return Panache.getSession().chain(s -> s.find(Complaint.class, id, org.hibernate.LockMode.PESSIMISTIC_WRITE)).chain(c -> {
+    return Panache.getSession().chain(s -> s.find(Complaint.class, id, LockMode.PESSIMISTIC_WRITE)).chain(c -> {
       if (c == null) {
         return Uni.createFrom().failure(ProblemException.notFound("no complaint " + id));
       }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import org.hibernate.LockMode;
@@ -21,6 +23,7 @@ import org.modsuite.events.Topics;
 import org.modsuite.report.Decision;
 import org.modsuite.report.ModerationCase;
 import org.modsuite.report.Notice;
+import org.modsuite.report.NoticeContact;
 import org.modsuite.report.StatementRecord;
 import org.modsuite.report.config.DsaConfig;
 import org.modsuite.report.dsa.FieldViolation;
@@ -77,7 +80,7 @@ public class DecisionService {
   }
 
   /** One decision with the PUID of its statement of reasons, if it has one. */
-  @io.quarkus.hibernate.reactive.panache.common.WithSession
+  @WithSession
   public Uni<DecisionView> find(UUID id) {
     return decisions.findById(id).chain(d -> d == null ? Uni.createFrom().failure(ProblemException.notFound("no decision " + id))
         : statements.ofDecision(id).map(s -> DecisionView.of(d, s == null ? null : s.puid, null)));
@@ -299,7 +302,7 @@ public class DecisionService {
 
   private Uni<Void> enqueueAction(Decision d) {
     ActionEvent event = new ActionEvent(UUID.randomUUID(), ActionEvent.TYPE, ActionEvent.SCHEMA_VERSION, d.decidedAt, d.postUid,
-        ActionType.valueOf(d.action.toUpperCase(java.util.Locale.ROOT)), d.id.toString(), d.caseId.toString(),
+        ActionType.valueOf(d.action.toUpperCase(Locale.ROOT)), d.id.toString(), d.caseId.toString(),
         d.legalGround != null ? d.legalGround : d.contractualGround, !"AUTOMATED_DECISION_NOT_AUTOMATED".equals(d.automatedDecision), d.decidedAt);
     return outbox.addEvent(event.eventId(), Topics.MODERATION_ACTIONS, d.postUid, EventJson.write(event), d.decidedAt).replaceWithVoid();
   }
@@ -321,7 +324,7 @@ public class DecisionService {
           return notices.markDecided(n.id, outcome, automated, !d.restricts() && unfounded, d.decidedAt)
               .chain(() -> deadlines.meet("notice", n.id, LegalClocks.DECISION, d.decidedAt))
               .chain(() -> deadlines.meet("notice", n.id, LegalClocks.NOTIFIER_INFORMED, d.decidedAt))
-              .chain(() -> Panache.getSession().chain(s -> s.find(org.modsuite.report.NoticeContact.class, n.id)))
+              .chain(() -> Panache.getSession().chain(s -> s.find(NoticeContact.class, n.id)))
               .chain(contact -> contact == null || contact.email == null ? Uni.createFrom().voidItem()
                   : outbox.addMail(contact.email, "Decision on your notice " + n.id,
                       NoticeLetters.decision(n, outcome, automated, config.publicUrl() + "/api/v1/complaints"), d.decidedAt).replaceWithVoid());

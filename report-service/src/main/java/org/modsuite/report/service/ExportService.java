@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -107,7 +109,7 @@ public class ExportService {
     for (int i = 1; i <= meta.getColumnCount(); i++) {
       columns.add(meta.getColumnLabel(i));
     }
-    String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+    String name = kind.name().toLowerCase(Locale.ROOT);
     try (TableWriter writer = TableWriters.open(format, out, TableOptions.named(name).withJsonRoot(name))) {
       writer.header(columns);
       List<Object> values = new ArrayList<>(columns.size());
@@ -115,7 +117,7 @@ public class ExportService {
         values.clear();
         for (int i = 1; i <= columns.size(); i++) {
           Object v = rows.getObject(i);
-          values.add(v instanceof Timestamp t ? t.toInstant() : v instanceof java.util.UUID u ? u.toString() : v);
+          values.add(v instanceof Timestamp t ? t.toInstant() : v instanceof UUID u ? u.toString() : v);
         }
         writer.row(values);
       }

@@ -3,6 +3,7 @@ package org.modsuite.report.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -75,7 +76,7 @@ public class MisuseService {
 
   @WithTransaction
   public Uni<Measure> take(MeasureRequest r, Actor actor) {
-    List<FieldError> errors = new java.util.ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
     if (r == null || r.subjectKind() == null || !KINDS.contains(r.subjectKind())) {
       errors.add(new FieldError("subjectKind", "must be uploader, notifier or complainant"));
     }

@@ -162,7 +162,7 @@ public class NoticeService {
   }
 
   @WithSession
-  public Uni<java.util.List<CaseDetail.NoticeSummary>> page(String organisation, int page, int size) {
+  public Uni<List<CaseDetail.NoticeSummary>> page(String organisation, int page, int size) {
     return notices.page(organisation, page, size).map(list -> list.stream().map(CaseDetail.NoticeSummary::of).toList());
   }
 
