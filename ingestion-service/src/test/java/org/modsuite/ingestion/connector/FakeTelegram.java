@@ -88,6 +88,10 @@ public final class FakeTelegram implements AutoCloseable {
       send(exchange, Integer.parseInt(scripted[0]), scripted[1]);
       return;
     }
+    if (path.equals("/bot" + token + "/deleteMessage")) {
+      send(exchange, 200, "{\"ok\":true,\"result\":true}");
+      return;
+    }
     if (!path.equals("/bot" + token + "/getUpdates")) {
       send(exchange, 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
       return;

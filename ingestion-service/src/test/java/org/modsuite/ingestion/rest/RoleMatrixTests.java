@@ -36,6 +36,7 @@ class RoleMatrixTests {
       Map.entry("POST /api/v1/imports", Set.of(Roles.SERVICE, Roles.ADMIN)),
       Map.entry("GET /api/v1/imports", Set.of(Roles.SERVICE, Roles.ADMIN)),
       Map.entry("GET /api/v1/imports/{id}", Set.of(Roles.SERVICE, Roles.ADMIN)),
+      Map.entry("GET /api/v1/enforcements", Set.of(Roles.ADMIN, Roles.MODERATOR, Roles.COMPLIANCE)),
       // Signed with the webhook source's secret instead of a token.
       Map.entry("POST /api/v1/webhooks/{source}", Set.of(RoleMatrix.ANONYMOUS)));
 
