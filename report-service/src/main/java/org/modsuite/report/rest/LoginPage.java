@@ -31,6 +31,7 @@ import org.modsuite.report.config.AuthConfig;
 import org.modsuite.report.service.AuditService;
 import org.modsuite.report.service.AuthService;
 import org.modsuite.report.service.Secrets;
+import org.modsuite.report.web.Pages;
 
 /**
  * The dashboard's form login: the access token in an HttpOnly, SameSite=Strict session cookie that ends with the
@@ -54,9 +55,11 @@ public class LoginPage {
   private final SecurityIdentity identity;
   private final CurrentIdentityAssociation identities;
   private final AuthConfig config;
+  private final Pages pages;
 
   public LoginPage(@Location("login.html") Template login, @Location("home.html") Template home, AuthService auth, AuditService audit,
-      SecurityIdentity identity, CurrentIdentityAssociation identities, AuthConfig config) {
+      SecurityIdentity identity, CurrentIdentityAssociation identities, AuthConfig config, Pages pages) {
+    this.pages = pages;
     this.login = login;
     this.home = home;
     this.auth = auth;
@@ -107,14 +110,12 @@ public class LoginPage {
 
   @GET
   @Operation(summary = "Start page of a signed-in user; the sign-in page otherwise")
-  public Response start() { // not reactive, so on a worker thread, where the lazily authenticated identity may be resolved
+  public Response start(@Context HttpServerRequest request) { // not reactive: on a worker thread the lazily authenticated identity may be resolved
     if (identity.isAnonymous()) {
       return Response.seeOther(URI.create("/login")).build();
     }
-    String csrf = Secrets.random(24);
     Instant expires = identity.getPrincipal() instanceof JsonWebToken jwt ? Instant.ofEpochSecond(jwt.getExpirationTime()) : Instant.now();
-    return Response.ok(home.data("username", identity.getPrincipal().getName()).data("roles", String.join(", ", identity.getRoles()))
-        .data("expires", TIME.format(expires)).data("csrf", csrf).render()).cookie(cookie(CSRF_COOKIE, csrf, -1)).build();
+    return pages.html(home, pages.userOf(identity, request), java.util.Map.of("expires", TIME.format(expires)));
   }
 
   private Response page(int status, String error, String username) {
