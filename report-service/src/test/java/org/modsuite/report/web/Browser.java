@@ -88,12 +88,20 @@ final class Browser implements AutoCloseable {
     return driver.findElement(By.tagName("body")).getText();
   }
 
-  /** A PNG of the viewport into {@code dashboard.screenshots.dir} (default target/screenshots). */
+  /** A PNG of the page into {@code dashboard.screenshots.dir} (default target/screenshots). */
   void screenshot(String name) throws IOException {
     Path dir = Path.of(System.getProperty("dashboard.screenshots.dir", "target/screenshots"));
     Files.createDirectories(dir);
-    File shot = driver.getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    // The whole page, up to 2,400 px: headless Chromium captures the window, so the window grows for the shot.
+    org.openqa.selenium.Dimension size = driver.manage().window().getSize();
+    Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), Math.min(2400, Math.max(size.getHeight(), height.intValue()))));
+    try {
+      File shot = driver.getScreenshotAs(OutputType.FILE);
+      Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      driver.manage().window().setSize(size);
+    }
   }
 
   WebDriver driver() {
