@@ -61,6 +61,13 @@ public class CaseReviewPage {
 
   /** One choice of a select or checkbox group; labelKey names its text when it has one in the bundle. */
   public record Option(String value, String labelKey, boolean selected) {
+
+    /** A DSA key for people: STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH becomes "Illegal or harmful speech". */
+    public String label() {
+      String words = value.replaceFirst("^(STATEMENT_CATEGORY|DECISION_VISIBILITY|DECISION_MONETARY|DECISION_PROVISION|DECISION_ACCOUNT)_", "")
+          .replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+      return words.isEmpty() ? value : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
   }
 
   static List<Option> options(java.util.Collection<String> values, Object selected, String labelPrefix) {
