@@ -31,6 +31,7 @@ import org.modsuite.report.config.AuthConfig;
 import org.modsuite.report.service.AuditService;
 import org.modsuite.report.service.AuthService;
 import org.modsuite.report.service.Secrets;
+import org.modsuite.report.web.DashboardTexts;
 import org.modsuite.report.web.Pages;
 
 /**
@@ -56,10 +57,12 @@ public class LoginPage {
   private final CurrentIdentityAssociation identities;
   private final AuthConfig config;
   private final Pages pages;
+  private final DashboardTexts texts;
 
   public LoginPage(@Location("login.html") Template login, @Location("home.html") Template home, AuthService auth, AuditService audit,
-      SecurityIdentity identity, CurrentIdentityAssociation identities, AuthConfig config, Pages pages) {
+      SecurityIdentity identity, CurrentIdentityAssociation identities, AuthConfig config, Pages pages, DashboardTexts texts) {
     this.pages = pages;
+    this.texts = texts;
     this.login = login;
     this.home = home;
     this.auth = auth;
@@ -72,9 +75,8 @@ public class LoginPage {
   @GET
   @Path("login")
   @Operation(summary = "Sign-in page")
-  public Response loginPage() {
-    String csrf = Secrets.random(24);
-    return Response.ok(login.data("csrf", csrf).data("error", null).data("username", null).render()).cookie(cookie(CSRF_COOKIE, csrf, -1)).build();
+  public Response loginPage(@Context HttpServerRequest request) {
+    return page(200, null, null, pages.language(request));
   }
 
   @POST
@@ -83,15 +85,16 @@ public class LoginPage {
   @Operation(summary = "Sign in with the form; sets the session cookie")
   public Uni<Response> signIn(@FormParam("username") String username, @FormParam("password") String password, @FormParam("csrf") String csrf,
       @CookieParam(CSRF_COOKIE) String csrfCookie, @Context HttpServerRequest request) {
+    String lang = pages.language(request);
     if (!Secrets.sameSecret(csrf, csrfCookie)) {
-      return Uni.createFrom().item(page(400, "The form has expired. Please sign in again.", username));
+      return Uni.createFrom().item(page(400, "login_expired", username, lang));
     }
     if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-      return Uni.createFrom().item(page(400, "Enter your user name and password.", username));
+      return Uni.createFrom().item(page(400, "login_missing", username, lang));
     }
     String client = ClientAddress.of(request);
     return auth.passwordGrant(username, password, client).map(tokens -> tokens == null
-        ? page(401, "The user name or password is not valid, or the account is locked.", username)
+        ? page(401, "login_invalid", username, lang)
         : Response.seeOther(URI.create("/")).cookie(cookie(SESSION_COOKIE, tokens.accessToken(), (int) tokens.expiresIn())).build());
   }
 
@@ -99,9 +102,9 @@ public class LoginPage {
   @Path("logout")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(summary = "Sign out; clears the session cookie")
-  public Uni<Response> signOut(@FormParam("csrf") String csrf, @CookieParam(CSRF_COOKIE) String csrfCookie) {
+  public Uni<Response> signOut(@FormParam("csrf") String csrf, @CookieParam(CSRF_COOKIE) String csrfCookie, @Context HttpServerRequest request) {
     if (!Secrets.sameSecret(csrf, csrfCookie)) {
-      return Uni.createFrom().item(page(400, "The form has expired. Please sign in again.", null));
+      return Uni.createFrom().item(page(400, "login_expired", null, pages.language(request)));
     }
     Response cleared = Response.seeOther(URI.create("/login")).cookie(cookie(SESSION_COOKIE, "", 0), cookie(CSRF_COOKIE, "", 0)).build();
     return identities.getDeferredIdentity().chain(who -> who.isAnonymous() ? Uni.createFrom().item(cleared)
@@ -118,9 +121,13 @@ public class LoginPage {
     return pages.html(home, pages.userOf(identity, request), java.util.Map.of("expires", TIME.format(expires)));
   }
 
-  private Response page(int status, String error, String username) {
+  /** The sign-in form in the language of the request; errorKey names the error's text in the dashboard's bundle. */
+  private Response page(int status, String errorKey, String username, String lang) {
     String csrf = Secrets.random(24);
-    return Response.status(status).type(MediaType.TEXT_HTML).entity(login.data("csrf", csrf).data("error", error).data("username", username).render())
+    var t = texts.of(lang);
+    return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Content-Language", lang)
+        .entity(login.data("csrf", csrf).data("error", errorKey == null ? null : t.get(errorKey)).data("username", username).data("t", t)
+            .data("lang", lang).render())
         .cookie(cookie(CSRF_COOKIE, csrf, -1)).build();
   }
 
