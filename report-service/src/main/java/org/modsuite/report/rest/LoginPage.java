@@ -31,6 +31,8 @@ import org.modsuite.report.config.AuthConfig;
 import org.modsuite.report.service.AuditService;
 import org.modsuite.report.service.AuthService;
 import org.modsuite.report.service.Secrets;
+import org.modsuite.report.web.DashboardTexts;
+import org.modsuite.report.web.Pages;
 
 /**
  * The dashboard's form login: the access token in an HttpOnly, SameSite=Strict session cookie that ends with the
@@ -54,9 +56,13 @@ public class LoginPage {
   private final SecurityIdentity identity;
   private final CurrentIdentityAssociation identities;
   private final AuthConfig config;
+  private final Pages pages;
+  private final DashboardTexts texts;
 
   public LoginPage(@Location("login.html") Template login, @Location("home.html") Template home, AuthService auth, AuditService audit,
-      SecurityIdentity identity, CurrentIdentityAssociation identities, AuthConfig config) {
+      SecurityIdentity identity, CurrentIdentityAssociation identities, AuthConfig config, Pages pages, DashboardTexts texts) {
+    this.pages = pages;
+    this.texts = texts;
     this.login = login;
     this.home = home;
     this.auth = auth;
@@ -69,9 +75,8 @@ public class LoginPage {
   @GET
   @Path("login")
   @Operation(summary = "Sign-in page")
-  public Response loginPage() {
-    String csrf = Secrets.random(24);
-    return Response.ok(login.data("csrf", csrf).data("error", null).data("username", null).render()).cookie(cookie(CSRF_COOKIE, csrf, -1)).build();
+  public Response loginPage(@Context HttpServerRequest request) {
+    return page(200, null, null, pages.language(request));
   }
 
   @POST
@@ -80,15 +85,16 @@ public class LoginPage {
   @Operation(summary = "Sign in with the form; sets the session cookie")
   public Uni<Response> signIn(@FormParam("username") String username, @FormParam("password") String password, @FormParam("csrf") String csrf,
       @CookieParam(CSRF_COOKIE) String csrfCookie, @Context HttpServerRequest request) {
+    String lang = pages.language(request);
     if (!Secrets.sameSecret(csrf, csrfCookie)) {
-      return Uni.createFrom().item(page(400, "The form has expired. Please sign in again.", username));
+      return Uni.createFrom().item(page(400, "login_expired", username, lang));
     }
     if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-      return Uni.createFrom().item(page(400, "Enter your user name and password.", username));
+      return Uni.createFrom().item(page(400, "login_missing", username, lang));
     }
     String client = ClientAddress.of(request);
     return auth.passwordGrant(username, password, client).map(tokens -> tokens == null
-        ? page(401, "The user name or password is not valid, or the account is locked.", username)
+        ? page(401, "login_invalid", username, lang)
         : Response.seeOther(URI.create("/")).cookie(cookie(SESSION_COOKIE, tokens.accessToken(), (int) tokens.expiresIn())).build());
   }
 
@@ -96,9 +102,9 @@ public class LoginPage {
   @Path("logout")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(summary = "Sign out; clears the session cookie")
-  public Uni<Response> signOut(@FormParam("csrf") String csrf, @CookieParam(CSRF_COOKIE) String csrfCookie) {
+  public Uni<Response> signOut(@FormParam("csrf") String csrf, @CookieParam(CSRF_COOKIE) String csrfCookie, @Context HttpServerRequest request) {
     if (!Secrets.sameSecret(csrf, csrfCookie)) {
-      return Uni.createFrom().item(page(400, "The form has expired. Please sign in again.", null));
+      return Uni.createFrom().item(page(400, "login_expired", null, pages.language(request)));
     }
     Response cleared = Response.seeOther(URI.create("/login")).cookie(cookie(SESSION_COOKIE, "", 0), cookie(CSRF_COOKIE, "", 0)).build();
     return identities.getDeferredIdentity().chain(who -> who.isAnonymous() ? Uni.createFrom().item(cleared)
@@ -107,19 +113,21 @@ public class LoginPage {
 
   @GET
   @Operation(summary = "Start page of a signed-in user; the sign-in page otherwise")
-  public Response start() { // not reactive, so on a worker thread, where the lazily authenticated identity may be resolved
+  public Response start(@Context HttpServerRequest request) { // not reactive: on a worker thread the lazily authenticated identity may be resolved
     if (identity.isAnonymous()) {
       return Response.seeOther(URI.create("/login")).build();
     }
-    String csrf = Secrets.random(24);
     Instant expires = identity.getPrincipal() instanceof JsonWebToken jwt ? Instant.ofEpochSecond(jwt.getExpirationTime()) : Instant.now();
-    return Response.ok(home.data("username", identity.getPrincipal().getName()).data("roles", String.join(", ", identity.getRoles()))
-        .data("expires", TIME.format(expires)).data("csrf", csrf).render()).cookie(cookie(CSRF_COOKIE, csrf, -1)).build();
+    return pages.html(home, pages.userOf(identity, request), java.util.Map.of("expires", TIME.format(expires)));
   }
 
-  private Response page(int status, String error, String username) {
+  /** The sign-in form in the language of the request; errorKey names the error's text in the dashboard's bundle. */
+  private Response page(int status, String errorKey, String username, String lang) {
     String csrf = Secrets.random(24);
-    return Response.status(status).type(MediaType.TEXT_HTML).entity(login.data("csrf", csrf).data("error", error).data("username", username).render())
+    var t = texts.of(lang);
+    return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Content-Language", lang)
+        .entity(login.data("csrf", csrf).data("error", errorKey == null ? null : t.get(errorKey)).data("username", username).data("t", t)
+            .data("lang", lang).render())
         .cookie(cookie(CSRF_COOKIE, csrf, -1)).build();
   }
 
