@@ -102,7 +102,7 @@ public class BankRepository {
   }
 
   @PreDestroy
-  void close() {
+  public void close() {
     topic.close();
   }
 }

@@ -75,7 +75,7 @@ public class FingerprintRepository {
   }
 
   @PreDestroy
-  void close() {
+  public void close() {
     topic.close();
   }
 }

@@ -115,7 +115,10 @@ public final class LexiconAnalyser {
     Fired merge(Fired other) {
       List<Span> all = new ArrayList<>(spans);
       all.addAll(other.spans);
-      Double best = score == null ? other.score : other.score == null ? score : Math.max(score, other.score);
+      Double best = score;
+      if (best == null || (other.score != null && other.score > best)) {
+        best = other.score;
+      }
       return new Fired(id, kind, category, weight, best, factors, List.copyOf(all));
     }
   }
