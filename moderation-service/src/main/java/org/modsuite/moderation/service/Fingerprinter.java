@@ -22,8 +22,8 @@ public final class Fingerprinter {
   static final int SHINGLE = 2;
   public static final String QUOTE = "quote";
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-  /** A passage between quotation marks with at least two words in it (straight, curly, German and French marks). */
-  private static final Pattern QUOTED_PASSAGE = Pattern.compile("[\"“„«»]([^\"“”„«»]*[\\p{L}\\p{N}]+[^\\p{L}\\p{N}\"“”„«»]+[\\p{L}\\p{N}]+[^\"“”„«»]*)[\"”“»«]");
+  /** Quotation marks: straight, curly, German low and French; an apostrophe is not one. */
+  private static final String QUOTES = "\"“”„«»";
 
   private Fingerprinter() {
   }
@@ -35,12 +35,36 @@ public final class Fingerprinter {
     List<String> words = words(text);
     String normalised = String.join(" ", words);
     Set<String> framing = new TreeSet<>();
-    if (QUOTED_PASSAGE.matcher(text).find()) {
+    if (hasQuotedPassage(text)) {
       framing.add(QUOTE);
     }
     fired.stream().filter(f -> f.kind().equals("context")).forEach(f -> framing.add(f.id()));
     int[] minHash = words.isEmpty() ? null : MinHash.signature(shingles(words));
     return new ContentFingerprint(sha256(normalised), minHash, framing);
+  }
+
+  /**
+   * Whether a pair of quotation marks encloses at least two words. Marks pair up in order (first opens, next closes),
+   * whatever their shape, since posts mix them; a linear scan, as a regex with nested quantifiers can take
+   * polynomial time on a 64 KB text with an unclosed quote.
+   */
+  static boolean hasQuotedPassage(String text) {
+    int open = -1;
+    for (int i = 0; i < text.length(); i++) {
+      if (QUOTES.indexOf(text.charAt(i)) < 0) {
+        continue;
+      }
+      if (open < 0) {
+        open = i;
+      } else {
+        Matcher words = WORD.matcher(text).region(open + 1, i);
+        if (words.find() && words.find()) {
+          return true;
+        }
+        open = -1;
+      }
+    }
+    return false;
   }
 
   static List<String> words(String text) {

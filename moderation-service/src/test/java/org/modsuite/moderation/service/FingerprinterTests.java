@@ -66,4 +66,13 @@ class FingerprinterTests {
     assertThat(emoji.exact()).hasSize(64);
     assertThat(emoji.framing()).isEqualTo(Set.of());
   }
+
+  @Test
+  void aLongTextWithAnUnclosedQuoteIsFingerprintedQuickly() {
+    String text = "\"" + "word ".repeat(13_000);
+    long started = System.nanoTime();
+    ContentFingerprint fingerprint = of(text);
+    assertThat(fingerprint.framing()).doesNotContain(Fingerprinter.QUOTE);
+    assertThat(System.nanoTime() - started).isLessThan(2_000_000_000L);
+  }
 }
