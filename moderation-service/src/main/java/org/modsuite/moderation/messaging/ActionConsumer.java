@@ -1,5 +1,8 @@
 package org.modsuite.moderation.messaging;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
@@ -19,6 +22,8 @@ import org.modsuite.moderation.repository.FingerprintRepository;
 @ApplicationScoped
 public class ActionConsumer {
 
+  private static final Duration FRESH = Duration.ofMinutes(1);
+
   private final BankRepository bank;
   private final FingerprintRepository fingerprints;
   private final ModerationConfig config;
@@ -34,7 +39,7 @@ public class ActionConsumer {
   public void onAction(String json) throws InterruptedException {
     ActionEvent action = EventJson.read(json, ActionEvent.class);
     switch (action.action()) {
-      case REMOVE -> fingerprints.find(action.postUid(), config.bank().fingerprintWait()).ifPresentOrElse(
+      case REMOVE -> fingerprints.find(action.postUid(), waitFor(action)).ifPresentOrElse(
           fingerprint -> {
             bank.store(action.postUid(), action.decisionId(), fingerprint);
             Log.infof("banked removed post %s under decision %s", action.postUid(), action.decisionId());
@@ -47,5 +52,13 @@ public class ActionConsumer {
       }
       default -> Log.debugf("%s of %s does not change the bank", action.action().wireName(), action.postUid());
     }
+  }
+
+  /**
+   * Only a fresh action waits for fingerprints still on their way from another replica: an old one (a backlog, or
+   * the history read on first deployment) would otherwise cost the wait for every post analysed long ago.
+   */
+  private Duration waitFor(ActionEvent action) {
+    return action.occurredAt().isAfter(Instant.now().minus(FRESH)) ? config.bank().fingerprintWait() : Duration.ZERO;
   }
 }
