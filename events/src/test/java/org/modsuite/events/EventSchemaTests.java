@@ -107,8 +107,11 @@ class EventSchemaTests {
   }
 
   @Test
-  void everyTopicHasADeadLetterTopic() {
+  void everyEventTopicHasADeadLetterTopicAndStateTopicsAreCompacted() {
     assertThat(Topics.all()).containsExactly("posts.ingested", "posts.ingested.dlq", "posts.analysed", "posts.analysed.dlq",
-        "moderation.actions", "moderation.actions.dlq");
+        "moderation.actions", "moderation.actions.dlq", "moderation.bank", "moderation.fingerprints");
+    assertThat(Topics.config(Topics.MODERATION_BANK)).containsEntry("cleanup.policy", "compact");
+    assertThat(Topics.config(Topics.MODERATION_FINGERPRINTS).get("cleanup.policy")).startsWith("compact");
+    assertThat(Topics.config(Topics.POSTS_INGESTED)).isEmpty();
   }
 }

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.modsuite.events.Topics;
 
 /**
  * A real Apache Kafka broker in KRaft combined mode (broker and controller in one node), in a JVM of its own,
@@ -165,7 +166,7 @@ public final class KafkaBroker implements AutoCloseable {
   private void createTopics(List<String> topics, int partitions) throws InterruptedException {
     try (Admin admin = admin()) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-      List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t)).map(t -> new NewTopic(t, partitions, (short) 1))
+      List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t)).map(t -> new NewTopic(t, partitions, (short) 1).configs(Topics.config(t)))
           .collect(Collectors.toList());
       if (!missing.isEmpty()) {
         admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);

@@ -1,9 +1,11 @@
 package org.modsuite.moderation.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** Settings of moderation-service, under {@code modsuite.moderation}. */
 @ConfigMapping(prefix = "modsuite.moderation")
@@ -14,4 +16,31 @@ public interface ModerationConfig {
    * It is validated at start-up; a policy that does not validate stops the service with the reason.
    */
   Optional<Path> policyFile();
+
+  /** The equivalent-content bank. */
+  Bank bank();
+
+  /** Settings of the equivalent-content bank. */
+  interface Bank {
+
+    /** A near match (estimated Jaccard similarity of word-pair shingles) at or above this sends a post to review. */
+    @WithDefault("0.6")
+    double nearThreshold();
+
+    /** How long start-up may take to read {@code moderation.bank} to its end; longer stops the service. */
+    @WithDefault("60s")
+    Duration loadTimeout();
+
+    /** How many analysed posts' fingerprints are kept for matching a later removal action. */
+    @WithDefault("500000")
+    long fingerprintCacheSize();
+
+    /** How long an analysed post's fingerprints are kept, and how far back {@code moderation.fingerprints} is read at start. */
+    @WithDefault("P7D")
+    Duration fingerprintTtl();
+
+    /** How long a removal action waits for the post's fingerprints to arrive from another replica before it is skipped. */
+    @WithDefault("3s")
+    Duration fingerprintWait();
+  }
 }

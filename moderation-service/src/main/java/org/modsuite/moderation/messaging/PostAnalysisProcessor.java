@@ -16,6 +16,7 @@ import org.modsuite.events.EventJson;
 import org.modsuite.events.PostEvent;
 import org.modsuite.events.PostOp;
 import org.modsuite.moderation.service.Analysis;
+import org.modsuite.moderation.repository.FingerprintRepository;
 import org.modsuite.moderation.service.AnalysisService;
 
 /**
@@ -26,9 +27,11 @@ import org.modsuite.moderation.service.AnalysisService;
 public class PostAnalysisProcessor {
 
   private final AnalysisService analysis;
+  private final FingerprintRepository fingerprints;
 
-  public PostAnalysisProcessor(AnalysisService analysis) {
+  public PostAnalysisProcessor(AnalysisService analysis, FingerprintRepository fingerprints) {
     this.analysis = analysis;
+    this.fingerprints = fingerprints;
   }
 
   @Incoming("posts-in")
@@ -43,9 +46,10 @@ public class PostAnalysisProcessor {
       return null; // acknowledged and skipped: there is nothing to analyse
     }
     Analysis result = analysis.analyse(post.text(), post.language());
+    fingerprints.remember(post.postUid(), result.fingerprint()); // so that a later removal action can bank it
     Instant now = Instant.now();
     AnalysisEvent event = new AnalysisEvent(eventId(post, result), AnalysisEvent.TYPE, AnalysisEvent.SCHEMA_VERSION, now, post.postUid(),
-        post.postVersion(), result.language(), result.scores(), result.decision(), result.reasons(), null, result.modelVersion(),
+        post.postVersion(), result.language(), result.scores(), result.decision(), result.reasons(), result.equivalentTo(), result.modelVersion(),
         result.rulesVersion(), result.policyVersion(), now, result.latencyMs());
     Log.debugf("analysed %s: %s", post.postUid(), result.decision().wireName());
     return Record.of(post.postUid(), EventJson.write(event));

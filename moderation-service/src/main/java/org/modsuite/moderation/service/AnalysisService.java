@@ -1,22 +1,30 @@
 package org.modsuite.moderation.service;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import org.modsuite.events.AnalysisEvent;
 import org.modsuite.events.Decision;
+import org.modsuite.events.Reason;
 import org.modsuite.moderation.config.ModerationConfig;
+import org.modsuite.moderation.repository.BankRepository;
 
 /**
  * The one analysis code path, used by the Kafka consumer and by {@code POST /api/v1/analyses}: the lexicon's
- * category scores, the trained classifier's probability of hate, and the policy. The classifier can send a post to
- * review; only rule evidence (a lexicon category at the removal threshold) removes automatically.
+ * category scores, the trained classifier's probability of hate, the policy, and the equivalent-content bank. The
+ * classifier can send a post to review; only rule evidence (a lexicon category at the removal threshold) or an exact
+ * bank match removes automatically.
  */
 @ApplicationScoped
-@Startup // loads lexicon, classifier and policy at start, so that an invalid one stops the service there
+@Startup // loads lexicon, classifier, policy and bank at start, so that an invalid one stops the service there
 public class AnalysisService {
 
   static final List<String> LANGUAGES = List.of("en", "de");
@@ -27,23 +35,57 @@ public class AnalysisService {
   private final LanguageIdentifier languages;
   private final Policy policy;
   private final MeterRegistry registry;
+  private final BankRepository bank;
+  private final double nearThreshold;
 
-  public AnalysisService(ModerationConfig config, MeterRegistry registry) {
+  public AnalysisService(ModerationConfig config, MeterRegistry registry, BankRepository bank) {
     this.scorer = new FusedScorer(new LexiconAnalyser(Lexicon.load()), HateClassifier.load(LANGUAGES), LANGUAGES);
     this.languages = new LanguageIdentifier(java.util.Set.copyOf(LANGUAGES));
     this.policy = Policy.load(config.policyFile());
     this.registry = registry;
+    this.bank = bank;
+    this.nearThreshold = config.bank().nearThreshold();
   }
 
   public Analysis analyse(String fullText, String language) {
+    return analyse(fullText, language, false);
+  }
+
+  /** @param explain whether to add an {@link Explanation} (every entry that fired, thresholds, bank matches) */
+  public Analysis analyse(String fullText, String language, boolean explain) {
     long started = System.nanoTime();
     String text = fullText.length() > MAX_TEXT ? fullText.substring(0, MAX_TEXT) : fullText;
     String lang = language != null && !language.isBlank() ? primary(language) : languages.identify(text);
     FusedScorer.Scores scored = scorer.score(text, lang);
-    Decision decision = policy.decide(scored.ruleScores(), scored.scores(), lang);
+    Decision policyDecision = policy.decide(scored.ruleScores(), scored.scores(), lang);
+
+    ContentFingerprint fingerprint = Fingerprinter.of(text, scored.lexicon().fired());
+    List<BankMatch> matches = bank.match(fingerprint, nearThreshold);
+    Optional<BankMatch> applied = matches.stream().filter(BankMatch::applies).findFirst(); // exact ones come first
+    Decision decision = policyDecision;
+    String equivalentTo = null;
+    List<Reason> reasons = scored.reasons();
+    if (applied.isPresent()) {
+      BankMatch match = applied.get();
+      reasons = new ArrayList<>(reasons);
+      reasons.add(reason(match));
+      if (match.kind().equals(BankMatch.EXACT)) {
+        decision = Decision.REMOVE;
+        equivalentTo = match.decisionId();
+      } else if (decision == Decision.ALLOW) {
+        decision = Decision.REVIEW;
+      }
+    }
     registry.counter("modsuite.analyses", "decision", decision.wireName()).increment();
+    Explanation explanation = explain ? explain(scored, lang, policyDecision, matches) : null;
     long latencyMs = (System.nanoTime() - started) / 1_000_000;
-    return new Analysis(lang, scored.scores(), decision, scored.reasons(), scorer.modelVersion(), scorer.rulesVersion(), policy.version(), latencyMs);
+    return new Analysis(lang, scored.scores(), decision, List.copyOf(reasons), scorer.modelVersion(), scorer.rulesVersion(), policy.version(),
+        latencyMs, equivalentTo, fingerprint, explanation);
+  }
+
+  /** Whether the language (a primary subtag) has a term list and a model; others are analysed by nothing. */
+  public boolean supports(String language) {
+    return LANGUAGES.contains(primary(language));
   }
 
   public String modelVersion() {
@@ -56,6 +98,28 @@ public class AnalysisService {
 
   public String rulesVersion() {
     return scorer.rulesVersion();
+  }
+
+  private static Reason reason(BankMatch match) {
+    String description = match.kind().equals(BankMatch.EXACT)
+        ? "identical to content removed by decision " + match.decisionId() + " (post " + match.postUid() + ")"
+        : "similar (" + match.similarity() + ") to content removed by decision " + match.decisionId() + " (post " + match.postUid() + ")";
+    return new Reason("equivalent", "bank." + match.kind(), null, description, List.of(), match.similarity());
+  }
+
+  private Explanation explain(FusedScorer.Scores scored, String lang, Decision policyDecision, List<BankMatch> matches) {
+    Map<String, Explanation.CategoryOutcome> categories = new LinkedHashMap<>();
+    for (String category : AnalysisEvent.CATEGORIES) {
+      double[] t = policy.thresholds(category, lang);
+      double lexicon = scored.ruleScores().getOrDefault(category, 0.0);
+      double fused = scored.scores().getOrDefault(category, 0.0);
+      String outcome = lexicon >= t[1] ? "remove" : fused >= t[0] ? "review" : "allow";
+      categories.put(category, new Explanation.CategoryOutcome(lexicon, fused, t[0], t[1], outcome));
+    }
+    HateClassifier.Prediction p = scored.classifier();
+    Explanation.Classifier classifier = new Explanation.Classifier(scored.classifierLanguage(), Math.round(p.probability() * 1000) / 1000.0,
+        p.topFeatures().stream().map(f -> new Explanation.Feature(f.getKey(), Math.round(f.getValue() * 1000) / 1000.0)).toList());
+    return new Explanation(scored.lexicon().fired(), classifier, categories, policyDecision.wireName(), matches);
   }
 
   private static String primary(String tag) {

@@ -17,8 +17,11 @@ public final class FusedScorer {
   /**
    * @param ruleScores the lexicon's own scores: the rule evidence the policy needs to remove
    * @param scores the fused scores (0..1, rounded to 3 decimals)
+   * @param lexicon the lexicon's full result, with every entry that fired
+   * @param classifier the classifier's probability and strongest features, and the model language used (null: all)
    */
-  public record Scores(Map<String, Double> ruleScores, Map<String, Double> scores, List<Reason> reasons) {
+  public record Scores(Map<String, Double> ruleScores, Map<String, Double> scores, List<Reason> reasons, LexiconAnalyser.Scored lexicon,
+      HateClassifier.Prediction classifier, String classifierLanguage) {
   }
 
   private final LexiconAnalyser lexicon;
@@ -40,7 +43,7 @@ public final class FusedScorer {
     scores.put("hate", round(Math.max(scores.get("hate"), prediction.probability())));
     List<Reason> reasons = new ArrayList<>(scored.reasons());
     prediction.topFeatures().forEach(f -> reasons.add(new Reason("feature", f.getKey(), "hate", "classifier feature", List.of(), round(f.getValue()))));
-    return new Scores(scored.scores(), scores, reasons);
+    return new Scores(scored.scores(), scores, reasons, scored, prediction, modelLanguage);
   }
 
   public String modelVersion() {

@@ -54,9 +54,12 @@ public final class LexiconAnalyser {
     Map<String, Double> scores = new LinkedHashMap<>();
     AnalysisEvent.CATEGORIES.forEach(c -> scores.put(c, 0.0));
     Map<String, Reason> reasons = new LinkedHashMap<>();
+    Map<String, Fired> fired = new LinkedHashMap<>();
     for (Hit hit : hits) {
       String kind = hit.entry.kind();
+      Span hitSpan = new Span(folded.originalStart(hit.start), folded.originalEnd(hit.end));
       if (!scores.containsKey(kind)) {
+        fired.merge(hit.entry.id(), new Fired(hit.entry.id(), kind, null, hit.entry.weight(), null, List.of(), List.of(hitSpan)), Fired::merge);
         continue;
       }
       double score = hit.entry.weight();
@@ -78,18 +81,46 @@ public final class LexiconAnalyser {
         why.add("quoted");
       }
       scores.merge(kind, score, Math::max);
-      Span span = new Span(folded.originalStart(hit.start), folded.originalEnd(hit.end));
-      reasons.merge(hit.entry.id(), new Reason("lexicon", hit.entry.id(), kind, describe(kind, why), List.of(span), round(score)),
+      reasons.merge(hit.entry.id(), new Reason("lexicon", hit.entry.id(), kind, describe(kind, why), List.of(hitSpan), round(score)),
           (a, b) -> merge(a, b));
+      fired.merge(hit.entry.id(), new Fired(hit.entry.id(), kind, kind, hit.entry.weight(), round(score), List.copyOf(why), List.of(hitSpan)),
+          Fired::merge);
     }
     double hate = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     scores.put("hate", hate);
     scores.replaceAll((k, v) -> round(v));
-    return new Scored(scores, List.copyOf(reasons.values()));
+    return new Scored(scores, List.copyOf(reasons.values()), List.copyOf(fired.values()));
   }
 
-  /** Scores and reasons of one text. */
-  public record Scored(Map<String, Double> scores, List<Reason> reasons) {
+  /**
+   * Scores and reasons of one text.
+   *
+   * @param fired every entry that matched, in lexicon order: attack terms (also those scored below any threshold),
+   *     target words and the negation and context cues, which give no reason
+   */
+  public record Scored(Map<String, Double> scores, List<Reason> reasons, List<Fired> fired) {
+  }
+
+  /**
+   * One lexicon entry that matched.
+   *
+   * @param category the category an attack term scores in; null for target words and cues
+   * @param weight the entry's weight in the lexicon
+   * @param score the highest adjusted score of its hits (attack terms only)
+   * @param factors what lowered the score of its first hit (no protected group named, negated, context, quoted)
+   * @param spans every hit, as offsets into the original text
+   */
+  public record Fired(String id, String kind, String category, double weight, Double score, List<String> factors, List<Span> spans) {
+
+    Fired merge(Fired other) {
+      List<Span> all = new ArrayList<>(spans);
+      all.addAll(other.spans);
+      Double best = score;
+      if (best == null || (other.score != null && other.score > best)) {
+        best = other.score;
+      }
+      return new Fired(id, kind, category, weight, best, factors, List.copyOf(all));
+    }
   }
 
   private record Hit(Lexicon.Entry entry, int start, int end) {

@@ -66,4 +66,51 @@ class AnalysisResourceTests {
         .when().post("/api/v1/analyses")
         .then().statusCode(400).body("errors.field", hasItem("items[0].text")).body("errors.field", hasItem("items[1].text"));
   }
+
+  @Test
+  void tooManyItemsAnInvalidLanguageTagAndInvalidUtf8AreProblemDetails() {
+    String item = "{\"id\":\"a\",\"text\":\"hello there\"}";
+    given().contentType(ContentType.JSON).body("{\"items\":[" + String.join(",", java.util.Collections.nCopies(257, item)) + "]}")
+        .when().post("/api/v1/analyses")
+        .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("items"));
+    given().contentType(ContentType.JSON).body("{\"items\":[{\"id\":\"a\",\"text\":\"hi\",\"lang\":\"??\"}]}")
+        .when().post("/api/v1/analyses")
+        .then().statusCode(400).body("errors.field", hasItem("items[0].lang"));
+    byte[] prefix = "{\"items\":[{\"id\":\"a\",\"text\":\"bad ".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] suffix = "\"}]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] body = new byte[prefix.length + 2 + suffix.length];
+    System.arraycopy(prefix, 0, body, 0, prefix.length);
+    body[prefix.length] = (byte) 0xC3; // a lead byte followed by one that cannot continue it
+    body[prefix.length + 1] = (byte) 0x28;
+    System.arraycopy(suffix, 0, body, prefix.length + 2, suffix.length);
+    given().contentType("application/json").body(body)
+        .when().post("/api/v1/analyses")
+        .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("body"));
+  }
+
+  @Test
+  void aLanguageWithoutTermListIsAnalysedWithAWarning() {
+    given().contentType(ContentType.JSON).body("{\"items\":[{\"id\":\"y\",\"text\":\"merci beaucoup\",\"lang\":\"fr\"}]}")
+        .when().post("/api/v1/analyses")
+        .then().statusCode(200).body("results[0].decision", equalTo("allow"))
+        .body("results[0].warnings[0]", org.hamcrest.Matchers.containsString("not supported"));
+  }
+
+  @Test
+  void explainShowsEveryEntryThatFiredTheClassifierAndThePolicyPerCategory() {
+    given().contentType(ContentType.JSON).queryParam("explain", true)
+        .body("{\"items\":[{\"id\":\"a\",\"text\":\"The police say refugees were called vermin\",\"lang\":\"en\"}]}")
+        .when().post("/api/v1/analyses")
+        .then().statusCode(200)
+        .body("results[0].explanation.lexicon.id", org.hamcrest.Matchers.hasItems("en.dehum.vermin", "en.context.counter"))
+        .body("results[0].explanation.lexicon.find { it.id == 'en.dehum.vermin' }.factors", hasItem("condemning or reporting context"))
+        .body("results[0].explanation.classifier.probability", notNullValue())
+        .body("results[0].explanation.categories.dehumanisation.remove", notNullValue())
+        .body("results[0].explanation.categories.dehumanisation.outcome", notNullValue())
+        .body("results[0].explanation.policyDecision", notNullValue())
+        .body("results[0].explanation.bankMatches", notNullValue());
+    given().contentType(ContentType.JSON).body("{\"items\":[{\"id\":\"a\",\"text\":\"hello\",\"lang\":\"en\"}]}")
+        .when().post("/api/v1/analyses")
+        .then().statusCode(200).body("results[0].explanation", org.hamcrest.Matchers.nullValue());
+  }
 }
