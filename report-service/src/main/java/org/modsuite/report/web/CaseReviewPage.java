@@ -123,7 +123,7 @@ public class CaseReviewPage {
       List<String> vis = visibility == null ? List.of() : visibility.stream().filter(v -> !v.isBlank()).toList();
       DecisionRequest decision = new DecisionRequest(QueuePage.blank(action), QueuePage.blank(ground), QueuePage.blank(legalGround),
           QueuePage.blank(contractualGround), explanation, null, QueuePage.blank(category), List.of(), vis, null, QueuePage.blank(monetary), null,
-          QueuePage.blank(provision), QueuePage.blank(account), scope, end);
+          QueuePage.blank(provision), QueuePage.blank(account), scope, end, null);
       // The service checks again; checking here too lets every field error be shown at once, next to its field.
       for (FieldError e : DecisionValidator.validate(decision)) {
         errors.putIfAbsent(e.field().replaceAll("\\[\\d+]$", ""), e.message());
