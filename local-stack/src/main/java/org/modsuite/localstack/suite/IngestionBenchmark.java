@@ -14,18 +14,12 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.modsuite.events.Topics;
 
 /**
@@ -56,7 +50,7 @@ final class IngestionBenchmark {
     System.out.printf(Locale.ROOT, "%nIngestion benchmark, %d posts per path:%n", posts);
 
     String pushRun = "push-" + UUID.randomUUID().toString().substring(0, 8);
-    try (KafkaConsumer<String, String> consumer = consumerAtEnd()) {
+    try (KafkaConsumer<String, String> consumer = TopicTail.atEnd(bootstrapServers, Topics.POSTS_INGESTED)) {
       long started = System.nanoTime();
       for (int from = 0; from < posts; from += BATCH) {
         List<String> batch = new ArrayList<>();
@@ -68,7 +62,7 @@ final class IngestionBenchmark {
           throw new IOException("ingestion answered " + response.statusCode() + ": " + response.body());
         }
       }
-      long landed = count(consumer, pushRun, posts, Duration.ofMinutes(5));
+      long landed = TopicTail.count(consumer, key -> key.contains(":" + pushRun + "-"), posts, Duration.ofMinutes(5));
       double seconds = (System.nanoTime() - started) / 1e9;
       System.out.printf(Locale.ROOT, "  POST /api/v1/posts, batches of %d, one request at a time: %8.0f posts/s into posts.ingested (%d in %.1f s)%n",
           BATCH, landed / seconds, landed, seconds);
@@ -91,7 +85,7 @@ final class IngestionBenchmark {
         pct(micros, 50), pct(micros, 95), pct(micros, 99));
 
     String importRun = "import-" + UUID.randomUUID().toString().substring(0, 8);
-    try (KafkaConsumer<String, String> consumer = consumerAtEnd()) {
+    try (KafkaConsumer<String, String> consumer = TopicTail.atEnd(bootstrapServers, Topics.POSTS_INGESTED)) {
       long started = System.nanoTime();
       HttpResponse<String> response = send("/api/v1/imports", "application/x-ndjson",
           HttpRequest.BodyPublishers.ofInputStream(() -> jsonl(texts, importRun, posts)));
@@ -99,7 +93,7 @@ final class IngestionBenchmark {
         throw new IOException("import answered " + response.statusCode() + ": " + response.body());
       }
       JsonNode result = JSON.readTree(response.body());
-      long landed = count(consumer, importRun, posts, Duration.ofMinutes(5));
+      long landed = TopicTail.count(consumer, key -> key.contains(":" + importRun + "-"), posts, Duration.ofMinutes(5));
       double seconds = (System.nanoTime() - started) / 1e9;
       System.out.printf(Locale.ROOT, "  POST /api/v1/imports, one JSONL upload (streamed):      %8.0f posts/s into posts.ingested (%d in %.1f s; "
           + "import status %s, %d published, %d rejected)%n", landed / seconds, landed, seconds, result.path("status").asText(),
@@ -145,27 +139,5 @@ final class IngestionBenchmark {
         .POST(body).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private KafkaConsumer<String, String> consumerAtEnd() {
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer());
-    Set<TopicPartition> partitions = consumer.partitionsFor(Topics.POSTS_INGESTED).stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition())).collect(Collectors.toSet());
-    consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
-    partitions.forEach(consumer::position); // fix the start before the first post is sent
-    return consumer;
-  }
 
-  private static long count(KafkaConsumer<String, String> consumer, String run, int expected, Duration timeout) {
-    long count = 0;
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (count < expected && System.nanoTime() < deadline) {
-      for (var record : consumer.poll(Duration.ofMillis(200))) {
-        if (record.key() != null && record.key().contains(":" + run + "-")) {
-          count++;
-        }
-      }
-    }
-    return count;
-  }
 }

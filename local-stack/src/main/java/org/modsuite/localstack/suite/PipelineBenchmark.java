@@ -12,16 +12,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.modsuite.events.Topics;
 
 /**
@@ -51,7 +46,7 @@ final class PipelineBenchmark {
   void run(int posts) throws IOException, InterruptedException {
     List<String> texts = DemoFeeder.sample();
     String run = UUID.randomUUID().toString().substring(0, 8);
-    try (KafkaConsumer<String, String> analysed = consumerAtEnd()) {
+    try (KafkaConsumer<String, String> analysed = TopicTail.atEnd(bootstrapServers, Topics.POSTS_ANALYSED)) {
       long started = System.nanoTime();
       for (int from = 0; from < posts; from += BATCH) {
         List<String> batch = new ArrayList<>();
@@ -67,7 +62,7 @@ final class PipelineBenchmark {
         }
       }
       double pushSeconds = (System.nanoTime() - started) / 1e9;
-      long analysedCount = countAnalyses(analysed, "bench-" + run, posts, Duration.ofMinutes(10));
+      long analysedCount = TopicTail.count(analysed, key -> key.startsWith("demo:bench-" + run), posts, Duration.ofMinutes(10));
       double pipelineSeconds = (System.nanoTime() - started) / 1e9;
       System.out.printf(Locale.ROOT, "%nBenchmark, %d posts in batches of %d:%n", posts, BATCH);
       System.out.printf(Locale.ROOT, "  ingestion (validated, published, acknowledged by Kafka): %8.0f posts/s  (%.1f s)%n", posts / pushSeconds,
@@ -106,27 +101,5 @@ final class PipelineBenchmark {
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private KafkaConsumer<String, String> consumerAtEnd() {
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer());
-    Set<TopicPartition> partitions = consumer.partitionsFor(Topics.POSTS_ANALYSED).stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition())).collect(Collectors.toSet());
-    consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
-    partitions.forEach(consumer::position); // fix the start before the first post is pushed
-    return consumer;
-  }
 
-  private static long countAnalyses(KafkaConsumer<String, String> consumer, String prefix, int expected, Duration timeout) {
-    long count = 0;
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (count < expected && System.nanoTime() < deadline) {
-      for (var record : consumer.poll(Duration.ofMillis(200))) {
-        if (record.key() != null && record.key().startsWith("demo:" + prefix)) {
-          count++;
-        }
-      }
-    }
-    return count;
-  }
 }

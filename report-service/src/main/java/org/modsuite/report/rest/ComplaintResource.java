@@ -36,7 +36,6 @@ import org.modsuite.report.service.ComplaintView;
 import org.modsuite.report.service.NoticeLimiter;
 import org.modsuite.report.service.OutcomeRequest;
 import org.modsuite.support.rest.Problem;
-import org.modsuite.support.rest.ProblemException;
 import org.modsuite.support.security.Roles;
 
 /**
@@ -76,12 +75,7 @@ public class ComplaintResource {
     String client = ClientAddress.of(request);
     return identities.getDeferredIdentity().chain(who -> {
       boolean onBehalf = who.hasRole(Roles.SERVICE) || who.hasRole(Roles.ADMIN);
-      long retryAfter = who.isAnonymous() ? limiter.retryAfterSeconds(client) : 0;
-      if (retryAfter > 0) {
-        return Uni.createFrom().failure(new ProblemException(Problem.of(429, "Too many requests", "try again in " + retryAfter + " s"))
-            .withHeader("Retry-After", Long.toString(retryAfter)));
-      }
-      return complaints.submit(complaint, Actor.of(who, client), onBehalf)
+      return limiter.admit(who, client).chain(() -> complaints.submit(complaint, Actor.of(who, client), onBehalf))
           .map(c -> Response.created(URI.create("/api/v1/complaints/" + c.id())).entity(c).build());
     });
   }

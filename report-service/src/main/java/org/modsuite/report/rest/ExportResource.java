@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,6 +24,7 @@ import org.modsuite.report.export.TransparencyReport;
 import org.modsuite.report.export.TransparencyReportWriter;
 import org.modsuite.report.service.Actor;
 import org.modsuite.report.service.AuditService;
+import org.modsuite.report.service.Await;
 import org.modsuite.report.service.ExportService;
 import org.modsuite.report.service.TransparencyReportService;
 import org.modsuite.support.rest.ProblemException;
@@ -107,12 +107,7 @@ public class ExportResource {
 
   private void auditDownload(String action, String file) {
     // The download itself streams after this returns; the audit entry records the request.
-    try {
-      VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-          () -> audit.change(Actor.of(identity, ClientAddress.of(request)), action, file, null, null, null)));
-    } catch (Throwable e) {
-      throw new IllegalStateException("could not audit the download", e);
-    }
+    Await.result(() -> Panache.withTransaction(() -> audit.change(Actor.of(identity, ClientAddress.of(request)), action, file, null, null, null)));
   }
 
   private static ExportService.Kind parseKind(String kind) {

@@ -38,7 +38,6 @@ import org.modsuite.report.service.NoticeService;
 import org.modsuite.report.service.NoticeStatus;
 import org.modsuite.report.service.NoticeLimiter;
 import org.modsuite.support.rest.Problem;
-import org.modsuite.support.rest.ProblemException;
 import org.modsuite.support.security.Roles;
 
 /**
@@ -81,17 +80,8 @@ public class NoticeResource {
     String client = ClientAddress.of(request);
     // The form is public: the identity (a trusted flagger's token, or none) is resolved here, not before the call.
     return identities.getDeferredIdentity().chain(who -> {
-      boolean authenticated = !who.isAnonymous();
-      if (!authenticated) {
-        long retryAfter = limiter.retryAfterSeconds(client);
-        if (retryAfter > 0) {
-          return Uni.createFrom().failure(new ProblemException(Problem.of(429, "Too many notices", "try again in " + retryAfter + " s"))
-              .withHeader("Retry-After", Long.toString(retryAfter)));
-        }
-      }
-      String organisation = authenticated && who.hasRole(Roles.TRUSTED_FLAGGER) && who.getPrincipal() instanceof JsonWebToken jwt
-          ? jwt.getClaim("org") : null;
-      return notices.submit(notice, Actor.of(who, client), organisation)
+      String organisation = who.hasRole(Roles.TRUSTED_FLAGGER) && who.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("org") : null;
+      return limiter.admit(who, client).chain(() -> notices.submit(notice, Actor.of(who, client), organisation))
           .map(receipt -> Response.created(URI.create("/api/v1/notices/" + receipt.noticeId())).entity(receipt).build());
     });
   }

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import org.modsuite.report.config.DsaConfig;
 import org.modsuite.report.repository.OutboxRepository;
 
@@ -34,8 +33,8 @@ public class MailRelay {
   }
 
   @Scheduled(every = "${modsuite.mail.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void deliver() throws Throwable {
-    List<Object[]> mail = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> outbox.unsentMail(100)));
+  void deliver() {
+    List<Object[]> mail = Await.result(() -> Panache.withSession(() -> outbox.unsentMail(100)));
     for (Object[] m : mail) {
       long id = ((Number) m[0]).longValue();
       try {
@@ -44,7 +43,7 @@ public class MailRelay {
         Log.warnf("mail %d could not be written, will retry: %s", id, e.getMessage());
         return;
       }
-      VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.markSent(id, Instant.now())));
+      Await.result(() -> Panache.withTransaction(() -> outbox.markSent(id, Instant.now())));
     }
   }
 

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import org.modsuite.report.StatementRecord;
 import org.modsuite.report.repository.StatementRepository;
@@ -86,7 +85,7 @@ public class StatementService {
       while (true) {
         Instant cursorAt = afterCreatedAt;
         UUID cursorId = afterId;
-        List<StatementRecord> page = await(() -> Panache.withSession(() -> statements.createdBetween(from, to, cursorAt, cursorId, pageSize)));
+        List<StatementRecord> page = Await.result(() -> Panache.withSession(() -> statements.createdBetween(from, to, cursorAt, cursorId, pageSize)));
         for (StatementRecord r : page) {
           if (!first) {
             out.write(',');
@@ -108,13 +107,4 @@ public class StatementService {
     }
   }
 
-  private static <T> T await(java.util.function.Supplier<Uni<T>> work) {
-    try {
-      return VertxContextSupport.subscribeAndAwait(work);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +24,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import org.jboss.logging.Logger;
@@ -130,7 +128,7 @@ public class StatementSubmitter {
     Map<Outcome, Integer> total = new EnumMap<>(Outcome.class);
     int batches = 0;
     while (c != null && batches < MAX_BATCHES_PER_RUN && !Instant.now().isBefore(pausedUntil)) {
-      Map<Outcome, Integer> batch = await(() -> submitBatch(c));
+      Map<Outcome, Integer> batch = Await.result(() -> submitBatch(c));
       if (batch.isEmpty()) {
         break;
       }
@@ -153,20 +151,11 @@ public class StatementSubmitter {
       }
     }
     if (c != null) {
-      pending.set(await(() -> Panache.withSession(statements::countPending)));
+      pending.set(Await.result(() -> Panache.withSession(statements::countPending)));
     }
     return new SubmissionRun(batches, Collections.unmodifiableMap(total));
   }
 
-  private static <T> T await(Supplier<Uni<T>> work) {
-    try {
-      return VertxContextSupport.subscribeAndAwait(work);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   /** One batch in one transaction; an empty map when nothing was due. */
   Uni<Map<Outcome, Integer>> submitBatch(TransparencyDbClient c) {
