@@ -17,6 +17,12 @@ public class DecisionRepository implements PanacheRepositoryBase<Decision, UUID>
     return list("caseId = ?1 order by decidedAt", caseId);
   }
 
+  /** Decisions on other posts of the same (pseudonymous) author, newest first. */
+  public Uni<List<Decision>> ofAuthor(String authorId, String exceptPostUid, int limit) {
+    return find("postUid in (select p.postUid from Post p where p.authorId = ?1) and postUid <> ?2 order by decidedAt desc", authorId, exceptPostUid)
+        .page(0, limit).list();
+  }
+
   /** The decision in force on a case: the newest. */
   public Uni<Decision> latestOfCase(UUID caseId) {
     return find("caseId = ?1 order by decidedAt desc", caseId).firstResult();

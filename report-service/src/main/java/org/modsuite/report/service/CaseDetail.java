@@ -8,9 +8,12 @@ import java.util.UUID;
 import org.modsuite.report.Notice;
 import org.modsuite.report.Post;
 
-/** Everything a moderator needs on one case: the post, the analysis, the notices (without contact data), decisions, clocks, history. */
-public record CaseDetail(CaseView summary, PostView post, List<NoticeSummary> notices, List<DecisionView> decisions, List<Clock> deadlines,
-    List<Map<String, Object>> history) {
+/**
+ * Everything a moderator needs on one case: the post, the analysis, the notices (without contact data), decisions,
+ * complaints, the author's earlier decisions on other posts (by the pseudonymous author id), clocks and history.
+ */
+public record CaseDetail(CaseView summary, PostView post, List<NoticeSummary> notices, List<DecisionView> decisions,
+    List<ComplaintView> complaints, List<DecisionView> authorDecisions, List<Clock> deadlines, List<Map<String, Object>> history) {
 
   /** The post as last ingested; text is empty once erased by retention or deletion. */
   public record PostView(String postUid, String platform, String url, String authorId, String text, String language, Instant createdAt,

@@ -23,6 +23,7 @@ import org.modsuite.report.ModerationCase;
 import org.modsuite.report.config.DsaConfig;
 import org.modsuite.report.repository.AnalysisRepository;
 import org.modsuite.report.repository.CaseRepository;
+import org.modsuite.report.repository.ComplaintRepository;
 import org.modsuite.report.repository.DeadlineRepository;
 import org.modsuite.report.repository.DecisionRepository;
 import org.modsuite.report.repository.NoticeRepository;
@@ -44,6 +45,7 @@ public class CaseService {
   private final NoticeRepository notices;
   private final DecisionRepository decisionRepository;
   private final DeadlineRepository deadlines;
+  private final ComplaintRepository complaints;
   private final AuditService audit;
   private final LegalClocks clocks;
   private final DsaConfig config;
@@ -51,7 +53,8 @@ public class CaseService {
 
   public CaseService(CaseRepository cases, AnalysisRepository analyses, ProcessedEventRepository processed, DecisionService decisions,
       AuditService audit, LegalClocks clocks, DsaConfig config, PostRepository posts, NoticeRepository notices, DecisionRepository decisionRepository,
-      DeadlineRepository deadlines, MeterRegistry registry) {
+      DeadlineRepository deadlines, ComplaintRepository complaints, MeterRegistry registry) {
+    this.complaints = complaints;
     this.cases = cases;
     this.posts = posts;
     this.notices = notices;
@@ -183,9 +186,12 @@ public class CaseService {
             return acc;
           }));
         }
-        return clocksOfNotices.chain(clockList -> audit.page(0, 100, id.toString()).map(history -> new CaseDetail(CaseView.of(c),
-            CaseDetail.PostView.of(post), ns.stream().map(CaseDetail.NoticeSummary::of).toList(),
-            ds.stream().map(d -> DecisionView.of(d, null, null)).toList(), clockList, history)));
+        Uni<List<DecisionView>> byAuthor = post == null || post.authorId == null ? Uni.createFrom().item(List.of())
+            : decisionRepository.ofAuthor(post.authorId, c.getPostUid(), 20).map(list -> list.stream().map(d -> DecisionView.of(d, null, null)).toList());
+        return clocksOfNotices.chain(clockList -> byAuthor.chain(authorDecisions -> complaints.ofCase(id).chain(cs -> audit.page(0, 100, id.toString())
+            .map(history -> new CaseDetail(CaseView.of(c), CaseDetail.PostView.of(post), ns.stream().map(CaseDetail.NoticeSummary::of).toList(),
+                ds.stream().map(d -> DecisionView.of(d, null, null)).toList(), cs.stream().map(k -> ComplaintView.of(k, null)).toList(),
+                authorDecisions, clockList, history)))));
       })));
     });
   }

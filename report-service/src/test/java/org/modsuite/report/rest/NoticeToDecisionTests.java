@@ -137,7 +137,8 @@ class NoticeToDecisionTests {
     given().queryParam("token", complaint.getString("statusToken")).get("/api/v1/complaints/" + complaintId + "/status").then().statusCode(200)
         .body("state", equalTo("decided")).body("outcome", equalTo("reversed"));
     given().auth().oauth2(decider).get("/api/v1/cases/" + caseId).then().statusCode(200)
-        .body("decisions.size()", equalTo(2)).body("decisions[1].action", equalTo("restore")).body("decisions[1].supersedes", equalTo(decisionId));
+        .body("decisions.size()", equalTo(2)).body("decisions[1].action", equalTo("restore")).body("decisions[1].supersedes", equalTo(decisionId))
+        .body("complaints.size()", equalTo(1)).body("complaints[0].outcome", equalTo("reversed"));
     given().contentType("application/json").body(Map.of("decisionId", decisionId, "token", decision.getString("recipientComplaintToken"),
         "text", "Complaining again about the old decision.")).post("/api/v1/complaints").then().statusCode(409);
   }
