@@ -41,6 +41,7 @@ public class ModerationCase {
   private String dsaCategory;
   private Instant decidedAt;
   private boolean severe;
+  private String equivalentTo;
 
   public UUID getId() {
     return id;
@@ -145,5 +146,10 @@ public class ModerationCase {
   /** Claimed by someone else whose claim has not expired. */
   public boolean claimedByOther(String user, Instant now) {
     return claimedBy != null && !claimedBy.equals(user) && claimExpiresAt != null && claimExpiresAt.isAfter(now);
+  }
+
+  /** The earlier removal decision the analysis found this item equivalent to, if any. */
+  public String getEquivalentTo() {
+    return equivalentTo;
   }
 }

@@ -27,14 +27,15 @@ public class CaseRepository implements PanacheRepositoryBase<ModerationCase, UUI
   public Uni<Integer> upsertFromAnalysis(AnalysisEvent a, Instant now) {
     return execute("""
         INSERT INTO moderation_case (id, post_uid, state, source, suggested_decision, language, top_category, top_score, scores, reasons,
-                                     post_version, model_version, rules_version, policy_version, opened_at, updated_at, priority, severe)
+                                     post_version, model_version, rules_version, policy_version, opened_at, updated_at, priority, severe, equivalent_to)
         VALUES (:id, :postUid, 'open', 'analysis', :decision, :language, :topCategory, :topScore, :scores, :reasons,
-                :postVersion, :modelVersion, :rulesVersion, :policyVersion, :now, :now, :priority, :severe)
+                :postVersion, :modelVersion, :rulesVersion, :policyVersion, :now, :now, :priority, :severe, :equivalentTo)
         ON CONFLICT (post_uid) DO UPDATE SET
             suggested_decision = EXCLUDED.suggested_decision, language = EXCLUDED.language, top_category = EXCLUDED.top_category,
             top_score = EXCLUDED.top_score, scores = EXCLUDED.scores, reasons = EXCLUDED.reasons, post_version = EXCLUDED.post_version,
             model_version = EXCLUDED.model_version, rules_version = EXCLUDED.rules_version, policy_version = EXCLUDED.policy_version,
-            updated_at = EXCLUDED.updated_at, priority = greatest(moderation_case.priority, EXCLUDED.priority), severe = EXCLUDED.severe
+            updated_at = EXCLUDED.updated_at, priority = greatest(moderation_case.priority, EXCLUDED.priority), severe = EXCLUDED.severe,
+            equivalent_to = EXCLUDED.equivalent_to
         WHERE moderation_case.post_version IS NULL OR moderation_case.post_version <= EXCLUDED.post_version""", a, now);
   }
 
@@ -44,7 +45,7 @@ public class CaseRepository implements PanacheRepositoryBase<ModerationCase, UUI
         UPDATE moderation_case SET
             suggested_decision = :decision, language = :language, top_category = :topCategory, top_score = :topScore, scores = :scores,
             reasons = :reasons, post_version = :postVersion, model_version = :modelVersion, rules_version = :rulesVersion,
-            policy_version = :policyVersion, updated_at = :now, priority = greatest(priority, :priority), severe = :severe
+            policy_version = :policyVersion, updated_at = :now, priority = greatest(priority, :priority), severe = :severe, equivalent_to = :equivalentTo
         WHERE post_uid = :postUid AND (post_version IS NULL OR post_version <= :postVersion)""", a, now);
   }
 
@@ -133,6 +134,7 @@ public class CaseRepository implements PanacheRepositoryBase<ModerationCase, UUI
           .setParameter("now", now)
           .setParameter("priority", CasePriority.ofAnalysis(top.getValue(), a.decision() == Decision.REMOVE))
           .setParameter("severe", a.decision() == Decision.REMOVE)
+          .setParameter("equivalentTo", a.equivalentTo())
           .executeUpdate();
     });
   }

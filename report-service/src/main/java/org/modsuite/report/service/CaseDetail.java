@@ -10,10 +10,12 @@ import org.modsuite.report.Post;
 
 /**
  * Everything a moderator needs on one case: the post, the analysis, the notices (without contact data), decisions,
- * complaints, the author's earlier decisions on other posts (by the pseudonymous author id), clocks and history.
+ * complaints, the author's earlier decisions on other posts (by the pseudonymous author id), the case of the removal
+ * this item was found equivalent to, clocks and history.
  */
 public record CaseDetail(CaseView summary, PostView post, List<NoticeSummary> notices, List<DecisionView> decisions,
-    List<ComplaintView> complaints, List<DecisionView> authorDecisions, List<Clock> deadlines, List<Map<String, Object>> history) {
+    List<ComplaintView> complaints, List<DecisionView> authorDecisions, UUID equivalentCaseId, List<Clock> deadlines,
+    List<Map<String, Object>> history) {
 
   /** The post as last ingested; text is empty once erased by retention or deletion. */
   public record PostView(String postUid, String platform, String url, String authorId, String text, String language, Instant createdAt,

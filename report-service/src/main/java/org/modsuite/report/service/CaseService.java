@@ -188,12 +188,22 @@ public class CaseService {
         }
         Uni<List<DecisionView>> byAuthor = post == null || post.authorId == null ? Uni.createFrom().item(List.of())
             : decisionRepository.ofAuthor(post.authorId, c.getPostUid(), 20).map(list -> list.stream().map(d -> DecisionView.of(d, null, null)).toList());
-        return clocksOfNotices.chain(clockList -> byAuthor.chain(authorDecisions -> complaints.ofCase(id).chain(cs -> audit.page(0, 100, id.toString())
-            .map(history -> new CaseDetail(CaseView.of(c), CaseDetail.PostView.of(post), ns.stream().map(CaseDetail.NoticeSummary::of).toList(),
-                ds.stream().map(d -> DecisionView.of(d, null, null)).toList(), cs.stream().map(k -> ComplaintView.of(k, null)).toList(),
-                authorDecisions, clockList, history)))));
+        return clocksOfNotices.chain(clockList -> byAuthor.chain(authorDecisions -> complaints.ofCase(id).chain(cs -> equivalentCase(c)
+            .chain(equivalentCaseId -> audit.page(0, 100, id.toString()).map(history -> new CaseDetail(CaseView.of(c), CaseDetail.PostView.of(post),
+                ns.stream().map(CaseDetail.NoticeSummary::of).toList(), ds.stream().map(d -> DecisionView.of(d, null, null)).toList(),
+                cs.stream().map(k -> ComplaintView.of(k, null)).toList(), authorDecisions, equivalentCaseId, clockList, history))))));
       })));
     });
+  }
+
+  /** The case of the earlier removal this item was found equivalent to, when the decision id is one of ours. */
+  private Uni<UUID> equivalentCase(ModerationCase c) {
+    try {
+      return c.getEquivalentTo() == null ? Uni.createFrom().nullItem()
+          : decisionRepository.findById(UUID.fromString(c.getEquivalentTo())).map(d -> d == null ? null : d.caseId);
+    } catch (IllegalArgumentException e) {
+      return Uni.createFrom().nullItem();
+    }
   }
 
   private static Instant instant(Object o) {

@@ -18,7 +18,7 @@ import org.modsuite.report.ModerationCase;
 public record CaseView(UUID id, String postUid, String state, String source, int priority, String claimedBy, Instant claimExpiresAt,
     Instant decisionDueAt, int noticeCount, boolean trustedFlagger, String dsaCategory, boolean severe, String suggestedDecision,
     String language, String topCategory, Double topScore, Map<String, Double> scores, List<Reason> reasons, Long postVersion,
-    String modelVersion, String rulesVersion, String policyVersion, Instant openedAt, Instant updatedAt, Instant decidedAt) {
+    String modelVersion, String rulesVersion, String policyVersion, Instant openedAt, Instant updatedAt, Instant decidedAt, String equivalentTo) {
 
   private static final ObjectMapper JSON = EventJson.configure(new ObjectMapper());
 
@@ -29,7 +29,7 @@ public record CaseView(UUID id, String postUid, String state, String source, int
       return new CaseView(c.getId(), c.getPostUid(), c.getState(), c.getSource(), c.getPriority(), c.getClaimedBy(), c.getClaimExpiresAt(),
           c.getDecisionDueAt(), c.getNoticeCount(), c.isTrustedFlagger(), c.getDsaCategory(), c.isSevere(), c.getSuggestedDecision(),
           c.getLanguage(), c.getTopCategory(), c.getTopScore(), scores, reasons, c.getPostVersion(), c.getModelVersion(), c.getRulesVersion(),
-          c.getPolicyVersion(), c.getOpenedAt(), c.getUpdatedAt(), c.getDecidedAt());
+          c.getPolicyVersion(), c.getOpenedAt(), c.getUpdatedAt(), c.getDecidedAt(), c.getEquivalentTo());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("case " + c.getId() + " holds unreadable analysis JSON", e);
     }

@@ -15,6 +15,7 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.modsuite.events.ActionEvent;
 import org.modsuite.events.ActionType;
+import org.modsuite.events.AnalysisEvent;
 import org.modsuite.events.Decision;
 import org.modsuite.events.EventJson;
 import org.modsuite.events.Topics;
@@ -57,5 +58,26 @@ class AutomatedRemovalTests {
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.collect(Topics.MODERATION_ACTIONS,
         r -> postUid.equals(r.key()), 2, Duration.ofSeconds(5))).anyMatch(r -> r.value().contains("\"restore\"")));
     given().auth().oauth2(moderator).get("/api/v1/cases/" + caseId).then().body("summary.state", equalTo("decided"));
+  }
+
+  @Test
+  void aCaseFoundEquivalentToAnEarlierRemovalPointsToItsCase() {
+    String original = "test:" + UUID.randomUUID();
+    kafka.send(Topics.POSTS_ANALYSED, original, EventJson.write(AnalysisConsumerTests.analysis(original, Decision.REMOVE, 0.97)));
+    ActionEvent removal = EventJson.read(kafka.await(Topics.MODERATION_ACTIONS, r -> original.equals(r.key()), Duration.ofSeconds(30)).value(),
+        ActionEvent.class);
+    String decisionId = removal.decisionId();
+
+    String copy = "test:" + UUID.randomUUID();
+    AnalysisEvent a = AnalysisConsumerTests.analysis(copy, Decision.REMOVE, 0.97);
+    AnalysisEvent equivalent = new AnalysisEvent(a.eventId(), a.eventType(), a.schemaVersion(), a.occurredAt(), copy, a.postVersion(), a.language(),
+        a.scores(), a.decision(), a.reasons(), decisionId, a.modelVersion(), a.rulesVersion(), a.policyVersion(), a.analysedAt(), a.latencyMs());
+    kafka.send(Topics.POSTS_ANALYSED, copy, EventJson.write(equivalent));
+    String copyCase = EventJson.read(kafka.await(Topics.MODERATION_ACTIONS, r -> copy.equals(r.key()), Duration.ofSeconds(30)).value(),
+        ActionEvent.class).caseId();
+
+    String moderator = Login.newUser("mod-" + UUID.randomUUID().toString().substring(0, 8), "a-moderator-password", java.util.List.of(Roles.MODERATOR));
+    given().auth().oauth2(moderator).get("/api/v1/cases/" + copyCase).then().statusCode(200)
+        .body("summary.equivalentTo", equalTo(decisionId)).body("equivalentCaseId", equalTo(removal.caseId()));
   }
 }
