@@ -81,6 +81,9 @@ public final class SuiteLauncher {
     suiteEnv.put("MODSUITE_INGESTION_PSEUDONYM_KEY", secret("MODSUITE_INGESTION_PSEUDONYM_KEY", "pseudonym-key"));
     suiteEnv.put("MODSUITE_INGESTION_SECRET_KEY", secret("MODSUITE_INGESTION_SECRET_KEY", "ingestion-secret-key"));
     suiteEnv.put("MODSUITE_ADMIN_PASSWORD", adminPassword);
+    // report-service's mail to notifiers and complainants, as .eml files beside the data (no SMTP in the local suite).
+    suiteEnv.putIfAbsent("MODSUITE_DSA_MAIL_FOLDER", options.dataDir().resolve("mail").toString());
+    suiteEnv.put("MODSUITE_DSA_PUBLIC_URL", "http://" + Ports.HOST + ":" + options.reportPort());
     suiteEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://" + Ports.HOST + ":" + options.reportPort() + "/.well-known/jwks.json");
     for (String service : options.services()) {
       String module = service + "-service";
