@@ -72,9 +72,6 @@ public interface DsaConfig {
     @WithDefault("PT24H")
     Duration notifierInformed();
 
-    /** Send the statement of reasons to the affected recipient (Art. 17(1), at the latest when the restriction applies). */
-    @WithDefault("PT1H")
-    Duration statementSent();
 
     /** Submit the statement to the Transparency Database (Art. 24(5), "without undue delay"). */
     @WithDefault("PT24H")

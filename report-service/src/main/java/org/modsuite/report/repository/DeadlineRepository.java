@@ -36,14 +36,6 @@ public class DeadlineRepository {
         .executeUpdate());
   }
 
-  /** Marks the duty done for every notice of a case that is still waiting for it. */
-  public Uni<Integer> meetForNoticesOfCase(UUID caseId, String kind, Instant at) {
-    return Panache.getSession().chain(s -> s.createNativeQuery("""
-        UPDATE deadline SET met_at = :at WHERE subject_type = 'notice' AND kind = :kind AND met_at IS NULL
-          AND subject_id IN (SELECT notice_id FROM notice_item WHERE case_id = :case)""")
-        .setParameter("case", caseId).setParameter("kind", kind).setParameter("at", at)
-        .executeUpdate());
-  }
 
   /**
    * Clocks that are breached (met late, or overdue) or near a breach (open and due within {@code nearBy}), most urgent

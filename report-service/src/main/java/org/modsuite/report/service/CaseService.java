@@ -166,10 +166,6 @@ public class CaseService {
             : ProblemException.conflict("you hold no claim on case " + id))));
   }
 
-  @WithSession
-  public Uni<ModerationCase> findCase(UUID id) {
-    return cases.findById(id);
-  }
 
   /** The case with its post, notices, decisions, clocks and history. */
   @WithSession

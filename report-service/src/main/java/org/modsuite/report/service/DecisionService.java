@@ -323,7 +323,7 @@ public class DecisionService {
           boolean automated = !"AUTOMATED_DECISION_NOT_AUTOMATED".equals(d.automatedDecision);
           return notices.markDecided(n.id, outcome, automated, !d.restricts() && unfounded, d.decidedAt)
               .chain(() -> deadlines.meet("notice", n.id, LegalClocks.DECISION, d.decidedAt))
-              .chain(() -> deadlines.meet("notice", n.id, LegalClocks.NOTIFIER_INFORMED, d.decidedAt))
+              .chain(() -> deadlines.start("notice", n.id, LegalClocks.NOTIFIER_INFORMED, d.decidedAt.plus(clocks.notifierInformed()), d.decidedAt))
               .chain(() -> Panache.getSession().chain(s -> s.find(NoticeContact.class, n.id)))
               .chain(contact -> contact == null || contact.email == null ? Uni.createFrom().voidItem()
                   : outbox.addMail(contact.email, "Decision on your notice " + n.id,

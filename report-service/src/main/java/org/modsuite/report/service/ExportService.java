@@ -79,11 +79,11 @@ public class ExportService {
     this.config = config;
   }
 
-  /** Writes the rows of the period [from, to) in the format; returns the number of rows (statements as JSON: -1). */
-  public long export(Kind kind, ExportFormat format, Instant from, Instant to, OutputStream out) {
+  /** Writes the rows of the period [from, to) in the format. */
+  public void export(Kind kind, ExportFormat format, Instant from, Instant to, OutputStream out) {
     if (kind == Kind.STATEMENTS && format == ExportFormat.JSON) {
       statementService.writeBatchBody(from, to, out);
-      return -1;
+      return;
     }
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
@@ -93,7 +93,11 @@ public class ExportService {
         query.setTimestamp(1, Timestamp.from(from));
         query.setTimestamp(2, Timestamp.from(to));
         try (ResultSet rows = query.executeQuery()) {
-          return kind == Kind.STATEMENTS ? statements(rows, format, out) : table(kind, rows, format, out);
+          if (kind == Kind.STATEMENTS) {
+            statements(rows, format, out);
+          } else {
+            table(kind, rows, format, out);
+          }
         }
       } finally {
         connection.rollback();
@@ -103,7 +107,7 @@ public class ExportService {
     }
   }
 
-  private static long table(Kind kind, ResultSet rows, ExportFormat format, OutputStream out) throws SQLException {
+  private static void table(Kind kind, ResultSet rows, ExportFormat format, OutputStream out) throws SQLException {
     ResultSetMetaData meta = rows.getMetaData();
     List<String> columns = new ArrayList<>();
     for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -121,14 +125,13 @@ public class ExportService {
         }
         writer.row(values);
       }
-      return writer.rowCount();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /** Statements as CSV or XLSX in the Transparency Database's data-dump column order. */
-  private long statements(ResultSet rows, ExportFormat format, OutputStream out) throws SQLException {
+  private void statements(ResultSet rows, ExportFormat format, OutputStream out) throws SQLException {
     try {
       try (TableWriter writer = TableWriters.open(format, out, TableOptions.named("statements"))) {
         writer.header(StatementCsvColumns.FULL);
@@ -139,8 +142,7 @@ public class ExportService {
           statement.put("created_at", rows.getTimestamp(4).toInstant());
           writer.row(StatementCsvColumns.fullRow(statement));
         }
-        return writer.rowCount();
-      }
+        }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

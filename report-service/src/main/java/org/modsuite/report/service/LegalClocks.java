@@ -16,7 +16,6 @@ public class LegalClocks {
   public static final String RECEIPT = "receipt";
   public static final String DECISION = "decision";
   public static final String NOTIFIER_INFORMED = "notifier_informed";
-  public static final String STATEMENT_SENT = "statement_sent";
   public static final String DATABASE_SUBMISSION = "database_submission";
   public static final String COMPLAINT_WINDOW = "complaint_window";
   public static final String COMPLAINT_DECISION = "complaint_decision";
@@ -49,9 +48,6 @@ public class LegalClocks {
     return pick("notifier-informed", clocks.notifierInformed());
   }
 
-  public Duration statementSent() {
-    return pick("statement-sent", clocks.statementSent());
-  }
 
   public Duration databaseSubmission() {
     return pick("database-submission", clocks.databaseSubmission());

@@ -83,6 +83,9 @@ class NoticeToDecisionTests {
     given().auth().oauth2(moderator).contentType("application/json").body(illegalRemoval()).post("/api/v1/cases/" + caseId + "/decisions")
         .then().statusCode(409);
 
+    given().auth().oauth2(moderator).get("/api/v1/cases/" + caseId).then().statusCode(200)
+        .body("deadlines.find { it.kind == 'notifier_informed' }.metAt", notNullValue())
+        .body("deadlines.find { it.kind == 'receipt' }.metAt", notNullValue());
     given().auth().oauth2(moderator).get("/api/v1/decisions/" + decision.getString("id")).then().statusCode(200)
         .body("statementPuid", equalTo(decision.getString("statementPuid"))).body("recipientComplaintToken", org.hamcrest.Matchers.nullValue());
 
