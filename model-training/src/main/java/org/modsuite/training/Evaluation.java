@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.modsuite.moderation.service.ClassifierFeatures;
 import org.modsuite.moderation.service.FusedScorer;
 import org.modsuite.moderation.service.HateClassifier;
 import org.modsuite.moderation.service.LexiconAnalyser;
+import org.modsuite.moderation.service.rules.RuleSets;
 
 /** Accuracy, macro-F1 and the hate class's precision, recall and F1 on each dev split, for lexicon, classifier and fused score. */
 final class Evaluation {
@@ -22,22 +22,20 @@ final class Evaluation {
   static void print(HateClassifier classifier, LexiconAnalyser lexicon, List<LabelledText> dev) {
     System.out.printf(Locale.ROOT, "%n%-10s %-4s %6s  %-10s %8s %8s %8s %8s %8s%n", "dataset", "lang", "n", "scorer", "accuracy", "macroF1",
         "hateP", "hateR", "hateF1");
-    FusedScorer fused = new FusedScorer(lexicon, classifier, TrainClassifier.LANGUAGES);
+    FusedScorer fused = new FusedScorer(lexicon, classifier, TrainClassifier.LANGUAGES, RuleSets.bundledEngine(TrainClassifier.LANGUAGES));
     Map<String, List<LabelledText>> byDataset = dev.stream().collect(Collectors.groupingBy(LabelledText::dataset, TreeMap::new, Collectors.toList()));
     for (Map.Entry<String, List<LabelledText>> set : byDataset.entrySet()) {
-      int[][] lexiconCounts = new int[2][2];
+      int[][] rulesCounts = new int[2][2];
       int[][] classifierCounts = new int[2][2];
       int[][] fusedCounts = new int[2][2];
       for (LabelledText text : set.getValue()) {
-        LexiconAnalyser.Scored scored = lexicon.score(text.text(), text.language());
-        double lex = scored.scores().get("hate");
-        double p = classifier.predict(ClassifierFeatures.of(text.text(), scored), text.language()).probability();
-        count(lexiconCounts, text.hate(), lex >= THRESHOLD);
-        count(classifierCounts, text.hate(), p >= THRESHOLD);
-        count(fusedCounts, text.hate(), fused.score(text.text(), text.language()).scores().get("hate") >= THRESHOLD);
+        FusedScorer.Scores scores = fused.score(text.text(), text.language());
+        count(rulesCounts, text.hate(), scores.ruleScores().get("hate") >= THRESHOLD);
+        count(classifierCounts, text.hate(), scores.classifier().probability() >= THRESHOLD);
+        count(fusedCounts, text.hate(), scores.scores().get("hate") >= THRESHOLD);
       }
       String lang = set.getValue().get(0).language();
-      row(set.getKey(), lang, set.getValue().size(), "lexicon", lexiconCounts);
+      row(set.getKey(), lang, set.getValue().size(), "rules", rulesCounts);
       row(set.getKey(), lang, set.getValue().size(), "classifier", classifierCounts);
       row(set.getKey(), lang, set.getValue().size(), "fused", fusedCounts);
     }

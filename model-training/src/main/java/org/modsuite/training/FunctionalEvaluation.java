@@ -18,10 +18,11 @@ import org.modsuite.moderation.service.FusedScorer;
 import org.modsuite.moderation.service.HateClassifier;
 import org.modsuite.moderation.service.Lexicon;
 import org.modsuite.moderation.service.LexiconAnalyser;
+import org.modsuite.moderation.service.rules.RuleSets;
 
 /**
  * Scores the project's functional test suite (model-training/functional, see its README) the way moderation-service
- * does — lexicon, classifier, fused hate score = max of both — and prints the accuracy per phenomenon and language.
+ * does — CoreNLP rules, classifier lowered by the rules' shields, fused hate score = max of both — and prints the accuracy per phenomenon and language.
  * A case counts as flagged when the fused score reaches {@link Evaluation#THRESHOLD}. Evaluation only: the suite
  * must never be used to train, tune thresholds or write rules.
  *
@@ -62,7 +63,8 @@ public final class FunctionalEvaluation {
   public static void main(String[] args) throws IOException {
     Path file = Path.of(args.length > 0 ? args[0] : "model-training/functional/cases.jsonl");
     List<Case> cases = read(file);
-    FusedScorer scorer = new FusedScorer(new LexiconAnalyser(Lexicon.load()), HateClassifier.load(LANGUAGES), LANGUAGES);
+    FusedScorer scorer = new FusedScorer(new LexiconAnalyser(Lexicon.load()), HateClassifier.load(LANGUAGES), LANGUAGES,
+        RuleSets.bundledEngine(LANGUAGES));
 
     // phenomenon -> language -> tally, in the order the file first names them
     Map<String, Map<String, Tally>> cells = new LinkedHashMap<>();
@@ -75,7 +77,7 @@ public final class FunctionalEvaluation {
     }
 
     System.out.printf(Locale.ROOT, "functional suite %s: %d cases, model %s, rules %s, flagged at fused hate >= %.2f%n", file, cases.size(),
-        scorer.modelVersion(), scorer.rulesVersion(), Evaluation.THRESHOLD);
+        scorer.modelVersion(), LANGUAGES.stream().map(scorer::rulesVersion).toList(), Evaluation.THRESHOLD);
     System.out.printf(Locale.ROOT, "%n%-22s %-4s %4s %7s %8s %7s %10s%n", "phenomenon", "lang", "n", "hateful", "accuracy", "missed", "falseFlags");
     for (Map.Entry<String, Map<String, Tally>> phenomenon : cells.entrySet()) {
       for (String language : LANGUAGES) {

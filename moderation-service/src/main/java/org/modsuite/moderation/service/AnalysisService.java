@@ -16,11 +16,12 @@ import org.modsuite.events.Decision;
 import org.modsuite.events.Reason;
 import org.modsuite.moderation.config.ModerationConfig;
 import org.modsuite.moderation.repository.BankRepository;
+import org.modsuite.moderation.service.rules.RuleScorer;
 
 /**
- * The one analysis code path, used by the Kafka consumer and by {@code POST /api/v1/analyses}: the lexicon's
+ * The one analysis code path, used by the Kafka consumer and by {@code POST /api/v1/analyses}: the CoreNLP rules'
  * category scores, the trained classifier's probability of hate, the policy, and the equivalent-content bank. The
- * classifier can send a post to review; only rule evidence (a lexicon category at the removal threshold) or an exact
+ * classifier can send a post to review; only rule evidence (a rule category at the removal threshold) or an exact
  * bank match removes automatically.
  */
 @ApplicationScoped
@@ -38,8 +39,8 @@ public class AnalysisService {
   private final BankRepository bank;
   private final double nearThreshold;
 
-  public AnalysisService(ModerationConfig config, MeterRegistry registry, BankRepository bank) {
-    this.scorer = new FusedScorer(new LexiconAnalyser(Lexicon.load()), HateClassifier.load(LANGUAGES), LANGUAGES);
+  public AnalysisService(ModerationConfig config, MeterRegistry registry, BankRepository bank, RuleBook rules) {
+    this.scorer = new FusedScorer(new LexiconAnalyser(Lexicon.load()), HateClassifier.load(LANGUAGES), LANGUAGES, rules.engine());
     this.languages = new LanguageIdentifier(java.util.Set.copyOf(LANGUAGES));
     this.policy = Policy.load(config.policyFile());
     this.registry = registry;
@@ -79,7 +80,7 @@ public class AnalysisService {
     registry.counter("modsuite.analyses", "decision", decision.wireName()).increment();
     Explanation explanation = explain ? explain(scored, lang, policyDecision, matches) : null;
     long latencyMs = (System.nanoTime() - started) / 1_000_000;
-    return new Analysis(lang, scored.scores(), decision, List.copyOf(reasons), scorer.modelVersion(), scorer.rulesVersion(), policy.version(),
+    return new Analysis(lang, scored.scores(), decision, List.copyOf(reasons), scorer.modelVersion(), scored.rulesVersion(), policy.version(),
         latencyMs, equivalentTo, fingerprint, explanation);
   }
 
@@ -96,8 +97,9 @@ public class AnalysisService {
     return policy.version();
   }
 
+  /** The rules each language is analysed with, as {@code en=rules-en-…,de=…}. */
   public String rulesVersion() {
-    return scorer.rulesVersion();
+    return String.join(",", LANGUAGES.stream().map(l -> l + "=" + scorer.rulesVersion(l)).toList());
   }
 
   private static Reason reason(BankMatch match) {
@@ -111,15 +113,17 @@ public class AnalysisService {
     Map<String, Explanation.CategoryOutcome> categories = new LinkedHashMap<>();
     for (String category : AnalysisEvent.CATEGORIES) {
       double[] t = policy.thresholds(category, lang);
-      double lexicon = scored.ruleScores().getOrDefault(category, 0.0);
+      double rules = scored.ruleScores().getOrDefault(category, 0.0);
       double fused = scored.scores().getOrDefault(category, 0.0);
-      String outcome = lexicon >= t[1] ? "remove" : fused >= t[0] ? "review" : "allow";
-      categories.put(category, new Explanation.CategoryOutcome(lexicon, fused, t[0], t[1], outcome));
+      String outcome = rules >= t[1] ? "remove" : fused >= t[0] ? "review" : "allow";
+      categories.put(category, new Explanation.CategoryOutcome(rules, fused, t[0], t[1], outcome));
     }
     HateClassifier.Prediction p = scored.classifier();
     Explanation.Classifier classifier = new Explanation.Classifier(scored.classifierLanguage(), Math.round(p.probability() * 1000) / 1000.0,
         p.topFeatures().stream().map(f -> new Explanation.Feature(f.getKey(), Math.round(f.getValue() * 1000) / 1000.0)).toList());
-    return new Explanation(scored.lexicon().fired(), classifier, categories, policyDecision.wireName(), matches);
+    List<RuleScorer.Fired> rules = scored.rules() == null ? List.of() : scored.rules().fired();
+    double factor = scored.rules() == null ? 1.0 : scored.rules().classifierFactor();
+    return new Explanation(rules, scored.deepSentences(), scored.lexicon().fired(), classifier, factor, categories, policyDecision.wireName(), matches);
   }
 
   private static String primary(String tag) {

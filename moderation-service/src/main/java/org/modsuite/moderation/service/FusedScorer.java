@@ -6,32 +6,42 @@ import java.util.List;
 import java.util.Map;
 
 import org.modsuite.events.Reason;
+import org.modsuite.moderation.service.rules.RuleEngine;
+import org.modsuite.moderation.service.rules.RuleScorer;
 
 /**
- * Lexicon and classifier fused into the scores every analysis carries: the lexicon's category scores, with
- * {@code hate} raised to the classifier's probability when that is higher. The one definition of the scores, used by
- * the service and by the evaluation commands, so that what is measured is what ships.
+ * The CoreNLP rules and the trained classifier fused into the scores every analysis carries: the rules' category
+ * scores, with {@code hate} raised to the classifier's probability when that is higher. The classifier's probability
+ * is first lowered by the strongest shield that fired (quotation, counter-speech, news …), since it cannot tell quoted
+ * hate from hate. A language without rules falls back to the first lexicon's scores. The one definition of the scores,
+ * used by the service and by the evaluation commands, so that what is measured is what ships.
  */
 public final class FusedScorer {
 
   /**
-   * @param ruleScores the lexicon's own scores: the rule evidence the policy needs to remove
+   * @param ruleScores the rules' own scores: the rule evidence the policy needs to remove
    * @param scores the fused scores (0..1, rounded to 3 decimals)
-   * @param lexicon the lexicon's full result, with every entry that fired
+   * @param lexicon the first lexicon's result (classifier features, framing cues of the bank)
+   * @param rules the rule engine's result, with every rule that fired (null for a language without rules)
    * @param classifier the classifier's probability and strongest features, and the model language used (null: all)
+   * @param rulesVersion the rule set (or, without one, the lexicon) that scored
+   * @param deepSentences how many sentences the deep CoreNLP stage parsed
    */
   public record Scores(Map<String, Double> ruleScores, Map<String, Double> scores, List<Reason> reasons, LexiconAnalyser.Scored lexicon,
-      HateClassifier.Prediction classifier, String classifierLanguage) {
+      RuleScorer.Scored rules, HateClassifier.Prediction classifier, String classifierLanguage, String rulesVersion, int deepSentences) {
   }
 
   private final LexiconAnalyser lexicon;
   private final HateClassifier classifier;
   private final List<String> classifierLanguages;
+  private final RuleEngine rules;
 
-  public FusedScorer(LexiconAnalyser lexicon, HateClassifier classifier, List<String> classifierLanguages) {
+  /** @param rules the CoreNLP rule engine; null scores with the first lexicon only (as the classifier's training does) */
+  public FusedScorer(LexiconAnalyser lexicon, HateClassifier classifier, List<String> classifierLanguages, RuleEngine rules) {
     this.lexicon = lexicon;
     this.classifier = classifier;
     this.classifierLanguages = classifierLanguages;
+    this.rules = rules;
   }
 
   /** {@code language} null (or one without a model) lets every term list and model score, and the highest counts. */
@@ -39,19 +49,36 @@ public final class FusedScorer {
     LexiconAnalyser.Scored scored = lexicon.score(text, language);
     String modelLanguage = language != null && classifierLanguages.contains(language) ? language : null;
     HateClassifier.Prediction prediction = classifier.predict(ClassifierFeatures.of(text, scored), modelLanguage);
-    Map<String, Double> scores = new LinkedHashMap<>(scored.scores());
-    scores.put("hate", round(Math.max(scores.get("hate"), prediction.probability())));
-    List<Reason> reasons = new ArrayList<>(scored.reasons());
-    prediction.topFeatures().forEach(f -> reasons.add(new Reason("feature", f.getKey(), "hate", "classifier feature", List.of(), round(f.getValue()))));
-    return new Scores(scored.scores(), scores, reasons, scored, prediction, modelLanguage);
+    if (rules == null || !rules.supports(language)) {
+      Map<String, Double> scores = new LinkedHashMap<>(scored.scores());
+      scores.put("hate", round(Math.max(scores.get("hate"), prediction.probability())));
+      List<Reason> reasons = new ArrayList<>(scored.reasons());
+      addFeatures(reasons, prediction, 1.0);
+      return new Scores(scored.scores(), scores, reasons, scored, null, prediction, modelLanguage, lexicon.rulesVersion(), 0);
+    }
+    TextNormaliser.Folded folded = TextNormaliser.fold(text);
+    RuleEngine.Matches matches = rules.match(folded.text(), language);
+    RuleScorer.Scored ruled = RuleScorer.score(matches, folded::originalStart, folded::originalEnd);
+    Map<String, Double> scores = new LinkedHashMap<>(ruled.scores());
+    scores.put("hate", round(Math.max(scores.get("hate"), prediction.probability() * ruled.classifierFactor())));
+    List<Reason> reasons = new ArrayList<>(ruled.reasons());
+    addFeatures(reasons, prediction, ruled.classifierFactor());
+    return new Scores(ruled.scores(), scores, reasons, scored, ruled, prediction, modelLanguage, matches.ruleSet().version(),
+        matches.deepSentences());
   }
 
   public String modelVersion() {
     return classifier.version();
   }
 
-  public String rulesVersion() {
-    return lexicon.rulesVersion();
+  /** The version of {@code language}'s current rule set, or of the first lexicon for a language without rules. */
+  public String rulesVersion(String language) {
+    return rules != null && rules.supports(language) ? rules.current(language).ruleSet().version() : lexicon.rulesVersion();
+  }
+
+  private static void addFeatures(List<Reason> reasons, HateClassifier.Prediction prediction, double factor) {
+    String description = factor < 1 ? "classifier feature (classifier lowered ×" + factor + " by a shield)" : "classifier feature";
+    prediction.topFeatures().forEach(f -> reasons.add(new Reason("feature", f.getKey(), "hate", description, List.of(), round(f.getValue()))));
   }
 
   private static double round(double v) {

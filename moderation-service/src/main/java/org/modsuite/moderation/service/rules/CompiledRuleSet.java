@@ -1,0 +1,217 @@
+package org.modsuite.moderation.service.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.IndexedWord;
+import edu.stanford.nlp.ling.tokensregex.Env;
+import edu.stanford.nlp.ling.tokensregex.TokenSequenceMatcher;
+import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
+import edu.stanford.nlp.semgraph.semgrex.SemgrexMatcher;
+import edu.stanford.nlp.semgraph.semgrex.SemgrexPattern;
+import edu.stanford.nlp.util.CoreMap;
+
+/**
+ * A {@link RuleSet} compiled: lexicons bound as TokensRegex variables (and expanded into Semgrex node regexes), each
+ * rule's pattern compiled. Compilation problems are collected per rule, so that one bad rule names itself.
+ * Immutable and thread-safe once built.
+ */
+public final class CompiledRuleSet {
+
+  private static final Pattern VARIABLE = Pattern.compile("\\$([A-Z][A-Z0-9_]*)");
+
+  private final RuleSet ruleSet;
+  private final List<Compiled> cheap = new ArrayList<>();
+  private final List<Compiled> deep = new ArrayList<>();
+  /** Per lexicon, a regex over one token's word: its single words, and the first word of its phrases. */
+  private final Map<String, Pattern> lexiconWords = new java.util.HashMap<>();
+
+  private CompiledRuleSet(RuleSet ruleSet) {
+    this.ruleSet = ruleSet;
+  }
+
+  /** @throws RuleSetException naming every rule or lexicon that does not compile */
+  public static CompiledRuleSet compile(RuleSet ruleSet) {
+    CompiledRuleSet compiled = new CompiledRuleSet(ruleSet);
+    List<String> problems = new ArrayList<>();
+    Env env = TokenSequencePattern.getNewEnv();
+    for (Map.Entry<String, List<String>> lexicon : ruleSet.lexicons().entrySet()) {
+      if (!lexicon.getKey().matches("[A-Z][A-Z0-9_]*")) {
+        problems.add("lexicon " + lexicon.getKey() + ": a name is upper case letters, digits and _");
+        continue;
+      }
+      if (lexicon.getValue().isEmpty()) {
+        problems.add("lexicon " + lexicon.getKey() + ": has no entries");
+        continue;
+      }
+      compiled.lexiconWords.put(lexicon.getKey(), Pattern.compile(lexicon.getValue().stream()
+          .map(e -> e.trim().split("\\s+")[0]).collect(Collectors.joining("|"))));
+      try {
+        env.bind("$" + lexicon.getKey(), TokenSequencePattern.compile(env, tokensRegexOf(lexicon.getValue())));
+      } catch (RuntimeException e) {
+        problems.add("lexicon " + lexicon.getKey() + ": " + firstLine(e));
+      }
+    }
+    for (Rule rule : ruleSet.rules()) {
+      String problem = check(rule, ruleSet);
+      if (problem != null) {
+        problems.add("rule " + rule.id() + ": " + problem);
+        continue;
+      }
+      try {
+        java.util.Set<String> lexicons = VARIABLE.matcher(rule.pattern()).results().map(r -> r.group(1)).collect(Collectors.toSet());
+        Compiled c = switch (rule.engine()) {
+          case Rule.TOKENSREGEX -> new Compiled(rule, TokenSequencePattern.compile(env, rule.pattern()), null, lexicons);
+          default -> new Compiled(rule, null, SemgrexPattern.compile(semgrexOf(rule.pattern(), ruleSet.lexicons())), lexicons);
+        };
+        (rule.deep() ? compiled.deep : compiled.cheap).add(c);
+      } catch (RuntimeException | Error e) { // the TokensRegex parser reports syntax errors as TokenMgrError
+        problems.add("rule " + rule.id() + ": does not compile: " + firstLine(e));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleSetException(problems);
+    }
+    return compiled;
+  }
+
+  public RuleSet ruleSet() {
+    return ruleSet;
+  }
+
+  /** Whether some rule needs the deep stage. */
+  public boolean hasDeepRules() {
+    return !deep.isEmpty();
+  }
+
+  /** Matches of the rules that need only tokens. */
+  public List<RuleHit> matchCheap(Annotation annotation) {
+    List<CoreMap> sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
+    return match(sentences, java.util.stream.IntStream.range(0, sentences.size()).boxed().toList(), cheap);
+  }
+
+  /**
+   * Whether a deep rule may match in this sentence: some deep rule finds a word of every lexicon it refers to. A
+   * deep rule that refers to no lexicon may match wherever the cheap rules found a group or an attack.
+   */
+  public boolean needsDeep(CoreMap sentence, boolean cheapFoundSomething) {
+    java.util.Set<String> present = new java.util.HashSet<>();
+    for (CoreLabel token : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
+      lexiconWords.forEach((name, words) -> {
+        if (!present.contains(name) && words.matcher(token.word()).matches()) {
+          present.add(name);
+        }
+      });
+    }
+    return deep.stream().anyMatch(c -> c.lexicons.isEmpty() ? cheapFoundSomething : present.containsAll(c.lexicons));
+  }
+
+  /** Matches of the deep rules in the given sentences (by index), which must have been tagged and parsed. */
+  public List<RuleHit> matchDeep(List<CoreMap> sentences, List<Integer> indices) {
+    return match(sentences, indices, deep);
+  }
+
+  private static List<RuleHit> match(List<CoreMap> sentences, List<Integer> indices, List<Compiled> rules) {
+    List<RuleHit> hits = new ArrayList<>();
+    for (int s : indices) {
+      CoreMap sentence = sentences.get(s);
+      List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+      for (Compiled c : rules) {
+        if (c.tokens != null) {
+          TokenSequenceMatcher m = c.tokens.getMatcher(tokens);
+          while (m.find()) {
+            if (m.end() > m.start()) {
+              hits.add(new RuleHit(c.rule, s, tokens.get(m.start()).beginPosition(), tokens.get(m.end() - 1).endPosition()));
+            }
+          }
+        } else {
+          SemanticGraph graph = sentence.get(SemanticGraphCoreAnnotations.BasicDependenciesAnnotation.class);
+          if (graph == null) {
+            continue;
+          }
+          SemgrexMatcher m = c.graph.matcher(graph);
+          while (m.find()) {
+            int start = m.getMatch().beginPosition();
+            int end = m.getMatch().endPosition();
+            for (String name : m.getNodeNames()) {
+              IndexedWord node = m.getNode(name);
+              start = Math.min(start, node.beginPosition());
+              end = Math.max(end, node.endPosition());
+            }
+            hits.add(new RuleHit(c.rule, s, start, end));
+          }
+        }
+      }
+    }
+    return hits;
+  }
+
+  private static String check(Rule rule, RuleSet ruleSet) {
+    if (rule.id() == null || !rule.id().startsWith(ruleSet.language() + ".")) {
+      return "the id must start with the language, " + ruleSet.language() + ".";
+    }
+    if (!List.of(Rule.TARGET, Rule.ATTACK, Rule.SHIELD).contains(rule.kind())) {
+      return "kind must be target, attack or shield";
+    }
+    if (!List.of(Rule.TOKENSREGEX, Rule.SEMGREX).contains(rule.engine())) {
+      return "engine must be tokensregex or semgrex";
+    }
+    if (!List.of(Rule.ACTIVE, Rule.SHADOW).contains(rule.state())) {
+      return "state must be active or shadow";
+    }
+    if (rule.kind().equals(Rule.ATTACK) && !org.modsuite.events.AnalysisEvent.CATEGORIES.contains(rule.category())) {
+      return "an attack's category must be one of " + org.modsuite.events.AnalysisEvent.CATEGORIES;
+    }
+    if (rule.kind().equals(Rule.SHIELD) && !List.of("span", "sentence", "post").contains(rule.scope())) {
+      return "a shield's scope must be span, sentence or post";
+    }
+    if (rule.weight() < 0 || rule.weight() > 1) {
+      return "weight must be between 0 and 1";
+    }
+    if (rule.description() == null || rule.description().isBlank() || rule.pattern() == null || rule.pattern().isBlank()) {
+      return "description and pattern are required";
+    }
+    if (rule.examples().match().isEmpty()) {
+      return "needs at least one example it must match";
+    }
+    var unknown = VARIABLE.matcher(rule.pattern()).results().map(r -> r.group(1)).filter(n -> !ruleSet.lexicons().containsKey(n)).toList();
+    return unknown.isEmpty() ? null : "unknown lexicon " + unknown;
+  }
+
+  /** A lexicon as one TokensRegex expression: single words as one token regex, phrases as token sequences. */
+  static String tokensRegexOf(List<String> entries) {
+    List<String> words = entries.stream().filter(e -> !e.contains(" ")).toList();
+    List<String> parts = new ArrayList<>();
+    if (!words.isEmpty()) {
+      parts.add("/" + String.join("|", words) + "/");
+    }
+    entries.stream().filter(e -> e.contains(" "))
+        .map(e -> "(" + java.util.Arrays.stream(e.trim().split("\\s+")).map(w -> "/" + w + "/").collect(Collectors.joining(" ")) + ")")
+        .forEach(parts::add);
+    return "(?: " + String.join(" | ", parts) + " )";
+  }
+
+  /** Semgrex has no variables: {@code $NAME} becomes a regex of the lexicon's single words. */
+  static String semgrexOf(String pattern, Map<String, List<String>> lexicons) {
+    return VARIABLE.matcher(pattern).replaceAll(r -> java.util.regex.Matcher.quoteReplacement(
+        "/" + lexicons.get(r.group(1)).stream().filter(e -> !e.contains(" ")).collect(Collectors.joining("|")) + "/"));
+  }
+
+  private static String firstLine(Throwable e) {
+    String message = String.valueOf(e.getMessage());
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  /** @param lexicons the lexicons the pattern refers to */
+  private record Compiled(Rule rule, TokenSequencePattern tokens, SemgrexPattern graph, java.util.Set<String> lexicons) {
+  }
+}
