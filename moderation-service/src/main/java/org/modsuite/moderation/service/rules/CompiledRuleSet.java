@@ -188,6 +188,8 @@ public final class CompiledRuleSet {
 
   /** A lexicon as one TokensRegex expression: single words as one token regex, phrases as token sequences. */
   static String tokensRegexOf(List<String> entries) {
+    // A slash ends a TokensRegex regex literal: entries such as 14/88 have it escaped.
+    entries = entries.stream().map(e -> e.replace("/", "\\/")).toList();
     List<String> words = entries.stream().filter(e -> !e.contains(" ")).toList();
     List<String> parts = new ArrayList<>();
     if (!words.isEmpty()) {

@@ -23,7 +23,7 @@ public final class RuleScorer {
   }
 
   /**
-   * @param scores per category, 0..1, {@code hate} the highest
+   * @param scores per category, 0..1; {@code hate} is the highest of its own rules and of every category but insult
    * @param reasons one per active attack rule that scored, and one per active shield that lowered something
    * @param classifierFactor the strongest active shield's factor (1 when none fired): the classifier sees the words
    *     of quoted or reported hate too, and is lowered by the same shields
@@ -88,7 +88,10 @@ public final class RuleScorer {
           "not flagged as attack: " + shield.rule().category() + " — " + shield.rule().description(), List.of(span), shield.rule().weight()),
           RuleScorer::merge);
     }
-    scores.put("hate", scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
+    // hate: its own rules (slurs, coded terms) and every attack category but insult — an insult alone goes to review
+    // under its own thresholds, never to removal through hate.
+    scores.put("hate", Math.max(scores.get("hate"), scores.entrySet().stream().filter(e -> !e.getKey().equals("insult"))
+        .mapToDouble(Map.Entry::getValue).max().orElse(0)));
     return new Scored(scores, List.copyOf(reasons.values()), classifierFactor, List.copyOf(fired));
   }
 

@@ -1,0 +1,94 @@
+package org.modsuite.moderation.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.modsuite.events.Decision;
+import org.modsuite.moderation.service.rules.RuleSets;
+
+/**
+ * The shipped rules, classifier and policy together on sentences written for this test (not from any evaluation
+ * suite): hate is flagged, and the speech around it — quotation, counter-speech, news, negation, own group, homonyms —
+ * is left up. A failure lists every sentence decided wrongly.
+ */
+class RuleDecisionTests {
+
+  static final List<String> LANGUAGES = List.of("en", "de");
+  static final FusedScorer SCORER = new FusedScorer(new LexiconAnalyser(Lexicon.load()), HateClassifier.load(LANGUAGES), LANGUAGES,
+      RuleSets.bundledEngine(LANGUAGES));
+  static final Policy POLICY = Policy.load(Optional.empty());
+
+  record Expect(String lang, String text, Decision decision) {
+  }
+
+  static Expect flag(String lang, String text) {
+    return new Expect(lang, text, Decision.REVIEW);
+  }
+
+  static Expect remove(String lang, String text) {
+    return new Expect(lang, text, Decision.REMOVE);
+  }
+
+  static Expect allow(String lang, String text) {
+    return new Expect(lang, text, Decision.ALLOW);
+  }
+
+  static final List<Expect> CASES = List.of(
+      remove("en", "Those refugees in the town hall are vermin, every last one."),
+      remove("en", "We should burn down the asylum seekers' hostel tonight."),
+      flag("en", "Get them out, the whole lot of them, before they take over."),
+      allow("en", "My neighbour called the refugees vermin and I told him that is disgusting."),
+      allow("en", "Police said two asylum seekers were attacked outside the station on Friday."),
+      allow("en", "Refugees are not vermin, they are people like you and me."),
+      allow("en", "As an immigrant myself, I have been called a parasite more times than I can count."),
+      allow("en", "The bird migration over the lake was spectacular this year."),
+      allow("en", "The council's immigration policy is expensive and badly run."),
+      allow("en", "Politicians are parasites, all of them."),
+      remove("de", "Diese Asylanten sind doch nur Schmarotzer und Ungeziefer."),
+      remove("de", "Man sollte die Flüchtlinge alle erschießen."),
+      allow("de", "Wer Geflüchtete Ungeziefer nennt, verbreitet menschenverachtende Hetze."),
+      allow("de", "Laut Polizei wurden zwei Asylbewerber in Cottbus angegriffen."),
+      allow("de", "Flüchtlinge sind keine Parasiten, sondern Menschen."),
+      allow("de", "Als Migrantin wurde ich schon oft als Schmarotzerin beschimpft."),
+      allow("de", "Die Datenmigration auf den neuen Server dauert bis Montag."),
+      allow("de", "Die Asylpolitik der Regierung ist teuer und schlecht gemacht."),
+      // obfuscation, coded terms, threats without a named group
+      flag("en", "Th3se r@pefugees should go b4ck."),
+      flag("en", "m i g r a n t s are v.e.r.m.i.n"),
+      flag("en", "Someone should torch their houses, they are parasites."),
+      flag("en", "The great replacement is real and these invaders are proof."),
+      flag("de", "Die Umvolkung ist in vollem Gange, wehrt euch!"),
+      remove("de", "Flüchtlinge gehören alle vergast."),
+      flag("de", "Ab nach Afrika mit euch, ihr Kanaken."),
+      // speech that stays up
+      allow("en", "Are refugees more likely to commit crimes? The statistics say no."),
+      allow("en", "He shouted that migrants were rats, and the whole bus went quiet."),
+      allow("en", "This shit weather is killing me."),
+      allow("en", "Landlords are leeches, change my mind."),
+      allow("en", "We need to kill the process before the server crashes."),
+      allow("en", "I am a refugee and I will not be silenced."),
+      allow("de", "Sind Geflüchtete häufiger arbeitslos als andere? Die Zahlen sagen etwas anderes."),
+      allow("de", "Ein Mann rief im Zug, Ausländer seien Ratten, und niemand widersprach."),
+      allow("de", "Scheiß Wetter heute, echt zum Kotzen."),
+      allow("de", "Vermieter sind Blutsauger, das weiß doch jeder."),
+      allow("de", "Wir sind Geflüchtete und wir bleiben."));
+
+  @Test
+  void decidesAsExpected() {
+    List<String> wrong = new ArrayList<>();
+    for (Expect e : CASES) {
+      FusedScorer.Scores s = SCORER.score(e.text(), e.lang());
+      Decision d = POLICY.decide(s.ruleScores(), s.scores(), e.lang());
+      boolean ok = e.decision() == Decision.ALLOW ? d == Decision.ALLOW : e.decision() == Decision.REMOVE ? d == Decision.REMOVE : d != Decision.ALLOW;
+      if (!ok) {
+        wrong.add(e.lang() + " expected " + e.decision() + " got " + d + " " + s.scores() + " rules " + s.ruleScores() + " p="
+            + s.classifier().probability() + " : " + e.text() + " fired " + s.rules().fired().stream().map(f -> f.id() + "=" + f.score()).toList());
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+}
