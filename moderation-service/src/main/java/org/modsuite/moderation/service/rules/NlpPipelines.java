@@ -4,6 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
@@ -23,10 +26,19 @@ public final class NlpPipelines {
   private final Map<String, StanfordCoreNLP> deep = new HashMap<>();
 
   public NlpPipelines(List<String> languages) {
+    // Loading the models takes seconds per language: the languages load side by side to keep start-up short.
+    ExecutorService loaders = Executors.newFixedThreadPool(languages.size());
+    Map<String, CompletableFuture<StanfordCoreNLP[]>> loading = new HashMap<>();
     for (String language : languages) {
-      cheap.put(language, new StanfordCoreNLP(cheapProperties(language)));
-      deep.put(language, new StanfordCoreNLP(deepProperties(language)));
+      loading.put(language, CompletableFuture.supplyAsync(
+          () -> new StanfordCoreNLP[] {new StanfordCoreNLP(cheapProperties(language)), new StanfordCoreNLP(deepProperties(language))}, loaders));
     }
+    loaders.shutdown();
+    loading.forEach((language, future) -> {
+      StanfordCoreNLP[] pair = future.join();
+      cheap.put(language, pair[0]);
+      deep.put(language, pair[1]);
+    });
   }
 
   public boolean supports(String language) {
