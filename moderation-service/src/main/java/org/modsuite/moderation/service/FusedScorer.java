@@ -12,7 +12,7 @@ import org.modsuite.moderation.service.rules.RuleScorer;
 /**
  * The CoreNLP rules and the trained classifier fused into the scores every analysis carries: the rules' category
  * scores, with {@code hate} raised to the classifier's probability when that is higher. The classifier's probability
- * is first lowered by the strongest shield that fired (quotation, counter-speech, news …), since it cannot tell quoted
+ * is first lowered by the shields that fired (quotation, counter-speech, news …), since it cannot tell quoted
  * hate from hate. A language without rules falls back to the first lexicon's scores. The one definition of the scores,
  * used by the service and by the evaluation commands, so that what is measured is what ships.
  */
