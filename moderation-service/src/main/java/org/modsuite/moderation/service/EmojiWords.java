@@ -2,7 +2,6 @@ package org.modsuite.moderation.service;
 
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +16,6 @@ import net.fellbaum.jemoji.EmojiGroup;
 import net.fellbaum.jemoji.EmojiManager;
 import net.fellbaum.jemoji.EmojiSubGroup;
 import net.fellbaum.jemoji.Fitzpatrick;
-import net.fellbaum.jemoji.IndexedEmoji;
 
 /**
  * Emoji as the words of their CLDR names (English, from jemoji): 🐀 → {@code " rat "}, 👍🏽 → {@code " thumbs up "}
@@ -37,32 +35,49 @@ final class EmojiWords {
 
   /** Every emoji sequence jemoji knows (each qualification and skin tone variant) → its replacement. */
   private static final Map<String, String> WORDS = new HashMap<>();
+  /** The lengths (in chars) of those sequences, longest first, for the longest match. */
+  private static final int[] LENGTHS;
+  /** The chars that can start a replaced emoji; the search runs only where one occurs. */
+  private static final boolean[] STARTS = new boolean[0x10000];
 
   static {
     for (Emoji emoji : EmojiManager.getAllEmojis()) {
       String words = replacement(emoji);
       if (words != null) {
         WORDS.put(emoji.getEmoji(), words);
+        STARTS[emoji.getEmoji().charAt(0)] = true;
       }
+    }
+    LENGTHS = WORDS.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
+    for (int i = 0, j = LENGTHS.length - 1; i < j; i++, j--) {
+      int t = LENGTHS[i];
+      LENGTHS[i] = LENGTHS[j];
+      LENGTHS[j] = t;
     }
   }
 
   private EmojiWords() {
   }
 
-  /** Whether {@code c} may start or belong to an emoji; texts without one skip the emoji search. */
-  static boolean mayBeEmoji(char c) {
-    return Character.isSurrogate(c) || (c >= 0x2000 && c < 0x3300) || c == 0xA9 || c == 0xAE || c == 0xFE0F;
+  /**
+   * The longest emoji sequence starting at {@code i} that is replaced by words, as its end index, or -1. Cheap for a
+   * character that starts none (all of ASCII except keycap digits, letters of every script).
+   */
+  static int match(String text, int i) {
+    if (!STARTS[text.charAt(i)]) {
+      return -1;
+    }
+    for (int length : LENGTHS) {
+      if (i + length <= text.length() && WORDS.containsKey(text.substring(i, i + length))) {
+        return i + length;
+      }
+    }
+    return -1;
   }
 
-  /** The emoji of a text in order, with their char ranges (jemoji matches the longest sequence). */
-  static List<IndexedEmoji> find(String text) {
-    return EmojiManager.extractEmojisInOrderWithIndex(text);
-  }
-
-  /** What the emoji is replaced by, or null to fold its code points like other characters. */
-  static String replacement(String emoji) {
-    return WORDS.get(emoji);
+  /** What the emoji sequence {@code text[start, end)} found by {@link #match} is replaced by. */
+  static String replacement(String text, int start, int end) {
+    return WORDS.get(text.substring(start, end));
   }
 
   private static String replacement(Emoji emoji) {

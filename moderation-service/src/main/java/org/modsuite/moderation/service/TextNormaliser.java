@@ -1,9 +1,6 @@
 package org.modsuite.moderation.service;
 
 import java.text.Normalizer;
-import java.util.List;
-
-import net.fellbaum.jemoji.IndexedEmoji;
 
 /**
  * Folds a post into the form the lexicon is written in, keeping for every folded character the range of original
@@ -63,14 +60,6 @@ public final class TextNormaliser {
   private static FoldBuffer foldCharacters(String original) {
     int n = original.length();
     FoldBuffer out = new FoldBuffer(n + 16);
-    List<IndexedEmoji> emoji = List.of();
-    for (int i = 0; i < n; i++) {
-      if (EmojiWords.mayBeEmoji(original.charAt(i))) {
-        emoji = EmojiWords.find(original);
-        break;
-      }
-    }
-    int nextEmoji = 0;
     int i = 0;
     while (i < n) {
       char c = original.charAt(i);
@@ -79,17 +68,11 @@ public final class TextNormaliser {
         i++;
         continue;
       }
-      while (nextEmoji < emoji.size() && emoji.get(nextEmoji).getCharIndex() < i) {
-        nextEmoji++;
-      }
-      if (nextEmoji < emoji.size() && emoji.get(nextEmoji).getCharIndex() == i) {
-        IndexedEmoji found = emoji.get(nextEmoji);
-        String words = EmojiWords.replacement(found.getEmoji().getEmoji());
-        if (words != null) {
-          out.append(words, i, found.getEndCharIndex());
-          i = found.getEndCharIndex();
-          continue;
-        }
+      int emojiEnd = EmojiWords.match(original, i);
+      if (emojiEnd > 0) {
+        out.append(EmojiWords.replacement(original, i, emojiEnd), i, emojiEnd);
+        i = emojiEnd;
+        continue;
       }
       int cp = original.codePointAt(i);
       int end = i + Character.charCount(cp);
