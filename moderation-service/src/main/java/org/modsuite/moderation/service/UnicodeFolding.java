@@ -9,8 +9,8 @@ import com.ibm.icu.text.SpoofChecker;
  * Folds one code point to the Latin form the lexicon is written in: compatibility forms (NFKC: full-width and
  * mathematical letters, ligatures, circled letters), lower case, Unicode confusables (Cyrillic {@code а}, Greek
  * {@code ο} → Latin, from ICU's {@link SpoofChecker} skeletons), accents stripped except the German {@code ä ö ü ß},
- * invisible format characters and look-alike dashes. The BMP and the mathematical alphanumerics are folded once
- * into a table at class load (about 0.3 s); other code points are folded when met.
+ * invisible format characters and look-alike dashes. A code point of the BMP or the mathematical alphanumerics is
+ * folded the first time it is met and then looked up; others are folded each time (rare).
  */
 final class UnicodeFolding {
 
@@ -22,19 +22,12 @@ final class UnicodeFolding {
   private static final int REGIONAL_Z = 0x1F1FF;
 
   private static final SpoofChecker CONFUSABLES = new SpoofChecker.Builder().build();
+  /**
+   * Folded forms, filled as code points are met. Threads may race to fill a slot; they compute the same immutable
+   * String, so whichever write wins is right (Strings are safe to publish without synchronisation).
+   */
   private static final String[] BMP = new String[0x10000];
   private static final String[] MATH = new String[MATH_LAST - MATH_FIRST + 1];
-
-  static {
-    for (int cp = 0; cp < BMP.length; cp++) {
-      if (!Character.isSurrogate((char) cp)) {
-        BMP[cp] = compute(cp);
-      }
-    }
-    for (int cp = MATH_FIRST; cp <= MATH_LAST; cp++) {
-      MATH[cp - MATH_FIRST] = compute(cp);
-    }
-  }
 
   private UnicodeFolding() {
   }
@@ -42,11 +35,23 @@ final class UnicodeFolding {
   /** The folded form of a code point: one or more characters, or empty for a character that is dropped. */
   static String fold(int cp) {
     if (cp < BMP.length) {
+      if (Character.isSurrogate((char) cp)) {
+        return String.valueOf((char) cp); // a lone surrogate stays as it is
+      }
       String folded = BMP[cp];
-      return folded != null ? folded : String.valueOf((char) cp); // a lone surrogate stays as it is
+      if (folded == null) {
+        folded = compute(cp);
+        BMP[cp] = folded;
+      }
+      return folded;
     }
     if (cp >= MATH_FIRST && cp <= MATH_LAST) {
-      return MATH[cp - MATH_FIRST];
+      String folded = MATH[cp - MATH_FIRST];
+      if (folded == null) {
+        folded = compute(cp);
+        MATH[cp - MATH_FIRST] = folded;
+      }
+      return folded;
     }
     return compute(cp);
   }
