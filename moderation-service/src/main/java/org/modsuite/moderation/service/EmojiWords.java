@@ -85,11 +85,6 @@ final class EmojiWords {
     if (emoji.getGroup() == EmojiGroup.COMPONENT) {
       return null; // a skin tone or hair component alone
     }
-    boolean single = sequence.codePointCount(0, sequence.length()) == 1;
-    if (single && !UCharacter.hasBinaryProperty(sequence.codePointAt(0), UProperty.EMOJI_PRESENTATION)
-        && TYPOGRAPHIC.contains(emoji.getSubgroup())) {
-      return null;
-    }
     String name = name(emoji).toLowerCase(Locale.ROOT);
     Matcher keycap = KEYCAP.matcher(name);
     if (keycap.matches()) {
@@ -97,7 +92,12 @@ final class EmojiWords {
     }
     Matcher letter = LETTER_BUTTON.matcher(name);
     if (emoji.getSubgroup() == EmojiSubGroup.ALPHANUM && letter.matches()) {
-      return letter.group(1);
+      return letter.group(1); // 🅱 with or without the emoji variation selector
+    }
+    boolean single = sequence.codePointCount(0, sequence.length()) == 1;
+    if (single && !UCharacter.hasBinaryProperty(sequence.codePointAt(0), UProperty.EMOJI_PRESENTATION)
+        && TYPOGRAPHIC.contains(emoji.getSubgroup())) {
+      return null;
     }
     String words = words(SKIN_TONE.matcher(name).replaceAll(" "));
     return words.isEmpty() ? null : " " + words + " ";

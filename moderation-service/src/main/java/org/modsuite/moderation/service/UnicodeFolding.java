@@ -21,6 +21,7 @@ final class UnicodeFolding {
   private static final int REGIONAL_A = 0x1F1E6;
   private static final int REGIONAL_Z = 0x1F1FF;
 
+  /** Immutable once built, so one instance serves all threads. */
   private static final SpoofChecker CONFUSABLES = new SpoofChecker.Builder().build();
   /**
    * Folded forms, filled as code points are met. Threads may race to fill a slot; they compute the same immutable

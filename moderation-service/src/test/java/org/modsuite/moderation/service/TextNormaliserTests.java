@@ -128,6 +128,8 @@ class TextNormaliserTests {
   @Test
   void keycapsAndTypographicSymbolsStayCharacters() {
     assertThat(fold("k1\uFE0F\u20E3ll")).isEqualTo("kill"); // a keycap 1 inside a word, then leet
+    assertThat(fold("\uD83C\uDD71itch and \uD83C\uDD71\uFE0Fitch")).isEqualTo("bitch and bitch"); // 🅱 for b
+    assertThat(originalOf("\uD83C\uDD71itch", "bitch")).isEqualTo("\uD83C\uDD71itch");
     assertThat(fold("ModSuite\u2122 \u00a9 2026")).isEqualTo("modsuitetm © 2026");
   }
 
