@@ -24,7 +24,7 @@ public class RuleBook {
   private final RuleEngine engine;
 
   public RuleBook() {
-    this.engine = RuleSets.bundledEngine(AnalysisService.LANGUAGES);
+    this.engine = RuleSets.bundledEngine(AnalysisService.LANGUAGES); // checking the examples also loads the folding data
     versions().forEach((language, version) -> LOG.infof("rules %s installed for %s", version, language));
   }
 

@@ -58,7 +58,7 @@ class RuleDecisionTests {
       allow("de", "Die Asylpolitik der Regierung ist teuer und schlecht gemacht."),
       // obfuscation, coded terms, threats without a named group
       flag("en", "Th3se r@pefugees should go b4ck."),
-      flag("en", "m i g r a n t s are v.e.r.m.i.n"),
+      remove("en", "m i g r a n t s are v.e.r.m.i.n"),
       flag("en", "Someone should torch their houses, they are parasites."),
       flag("en", "The great replacement is real and these invaders are proof."),
       flag("de", "Die Umvolkung ist in vollem Gange, wehrt euch!"),
