@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -26,17 +27,29 @@ public class RuleBook {
 
   private static final Logger LOG = Logger.getLogger(RuleBook.class);
 
-  private final RuleEngine engine;
+  private RuleEngine engine;
   private final Map<String, RuleSetRevision> bundled = new LinkedHashMap<>();
   /** Sets this replica validated and is writing, by {@code lang@version}: adopted without compiling them again. */
   private final Map<String, CompiledRuleSet> validated = new ConcurrentHashMap<>();
 
-  public RuleBook() {
-    this(RuleSets.bundledEngine(AnalysisService.LANGUAGES));
+  /**
+   * For CDI, which also calls it for its client proxy: the engine is loaded in {@link #load()}, so that the CoreNLP
+   * pipelines are built once, not once more for the proxy.
+   */
+  RuleBook() {
   }
 
   /** @param engine an engine with the bundled set of every language of {@link AnalysisService#LANGUAGES} installed */
   public RuleBook(RuleEngine engine) {
+    start(engine);
+  }
+
+  @PostConstruct
+  void load() {
+    start(RuleSets.bundledEngine(AnalysisService.LANGUAGES));
+  }
+
+  private void start(RuleEngine engine) {
     this.engine = engine;
     Instant started = Instant.now();
     for (String language : AnalysisService.LANGUAGES) {
@@ -78,10 +91,10 @@ public class RuleBook {
           shipped.version());
       return false;
     }
+    CompiledRuleSet compiled = validated.remove(revision.language() + "@" + revision.version());
     if (revision.version().equals(current(revision.language()).version())) {
       return true; // versions are content hashes: the same version is the same set
     }
-    CompiledRuleSet compiled = validated.remove(revision.language() + "@" + revision.version());
     install(compiled != null ? compiled : CompiledRuleSet.compile(revision.ruleSet()));
     return true;
   }
