@@ -20,6 +20,21 @@ public interface ModerationConfig {
   /** The equivalent-content bank. */
   Bank bank();
 
+  /** Rule sets and policies kept in {@code moderation.rules}. */
+  Rules rules();
+
+  /** Settings of rule and policy management. */
+  interface Rules {
+
+    /** How long start-up may take to read {@code moderation.rules} to its end; longer stops the service. */
+    @WithDefault("60s")
+    Duration loadTimeout();
+
+    /** How long a change may take to be acknowledged by Kafka and applied by this replica; longer answers 503. */
+    @WithDefault("30s")
+    Duration writeTimeout();
+  }
+
   /** Settings of the equivalent-content bank. */
   interface Bank {
 

@@ -42,6 +42,8 @@ public final class StateTopic implements AutoCloseable {
   private final Thread reader;
   private volatile boolean running = true;
   private volatile Throwable failure;
+  /** partition → offset of the next record to apply; guarded by itself, so that {@link #awaitApplied} can wait on it. */
+  private final Map<Integer, Long> appliedUpTo = new java.util.HashMap<>();
 
   /**
    * @param since read records from this long ago on; null: from the beginning
@@ -93,6 +95,24 @@ public final class StateTopic implements AutoCloseable {
     });
   }
 
+  /**
+   * Waits until this replica's reader has applied the record written at {@code written} (read-your-writes: a writer
+   * sees its change installed before it answers). False on timeout.
+   */
+  public boolean awaitApplied(RecordMetadata written, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (appliedUpTo) {
+      while (appliedUpTo.getOrDefault(written.partition(), 0L) <= written.offset()) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0 || !isFollowing()) {
+          return false;
+        }
+        appliedUpTo.wait(Math.min(left, 200));
+      }
+      return true;
+    }
+  }
+
   private void follow() {
     try {
       List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
@@ -108,6 +128,10 @@ public final class StateTopic implements AutoCloseable {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
           applyOne(record);
           applied++;
+          synchronized (appliedUpTo) {
+            appliedUpTo.put(record.partition(), record.offset() + 1);
+            appliedUpTo.notifyAll();
+          }
         }
         if (loaded.getCount() > 0 && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
           Log.infof("%s read to its end at start: %d records", topic, applied);

@@ -34,15 +34,18 @@ public class AnalysisService {
 
   private final FusedScorer scorer;
   private final LanguageIdentifier languages;
-  private final Policy policy;
+  private final PolicyBook policies;
+  private final ShadowRules shadowRules;
   private final MeterRegistry registry;
   private final BankRepository bank;
   private final double nearThreshold;
 
-  public AnalysisService(ModerationConfig config, MeterRegistry registry, BankRepository bank, RuleBook rules) {
+  public AnalysisService(ModerationConfig config, MeterRegistry registry, BankRepository bank, RuleBook rules, PolicyBook policies,
+      ShadowRules shadowRules) {
     this.scorer = new FusedScorer(new LexiconAnalyser(Lexicon.load()), HateClassifier.load(LANGUAGES), LANGUAGES, rules.engine());
     this.languages = new LanguageIdentifier(java.util.Set.copyOf(LANGUAGES));
-    this.policy = Policy.load(config.policyFile());
+    this.policies = policies;
+    this.shadowRules = shadowRules;
     this.registry = registry;
     this.bank = bank;
     this.nearThreshold = config.bank().nearThreshold();
@@ -58,7 +61,12 @@ public class AnalysisService {
     String text = fullText.length() > MAX_TEXT ? fullText.substring(0, MAX_TEXT) : fullText;
     String lang = language != null && !language.isBlank() ? primary(language) : languages.identify(text);
     FusedScorer.Scores scored = scorer.score(text, lang);
+    Policy policy = policies.current(); // read once: the policy can be replaced at run time
     Decision policyDecision = policy.decide(scored.ruleScores(), scored.scores(), lang);
+    shadowRules.observe(scored, policyDecision, ruleId -> {
+      FusedScorer.Scores active = scorer.withActive(scored, ruleId);
+      return policy.decide(active.ruleScores(), active.scores(), lang);
+    });
 
     ContentFingerprint fingerprint = Fingerprinter.of(text, scored.lexicon().fired());
     List<BankMatch> matches = bank.match(fingerprint, nearThreshold);
@@ -78,7 +86,7 @@ public class AnalysisService {
       }
     }
     registry.counter("modsuite.analyses", "decision", decision.wireName()).increment();
-    Explanation explanation = explain ? explain(scored, lang, policyDecision, matches) : null;
+    Explanation explanation = explain ? explain(scored, lang, policy, policyDecision, matches) : null;
     long latencyMs = (System.nanoTime() - started) / 1_000_000;
     return new Analysis(lang, scored.scores(), decision, List.copyOf(reasons), scorer.modelVersion(), scored.rulesVersion(), policy.version(),
         latencyMs, equivalentTo, fingerprint, explanation);
@@ -94,7 +102,7 @@ public class AnalysisService {
   }
 
   public String policyVersion() {
-    return policy.version();
+    return policies.current().version();
   }
 
   /** The rules each language is analysed with, as {@code en=rules-en-…,de=…}. */
@@ -109,7 +117,7 @@ public class AnalysisService {
     return new Reason("equivalent", "bank." + match.kind(), null, description, List.of(), match.similarity());
   }
 
-  private Explanation explain(FusedScorer.Scores scored, String lang, Decision policyDecision, List<BankMatch> matches) {
+  private Explanation explain(FusedScorer.Scores scored, String lang, Policy policy, Decision policyDecision, List<BankMatch> matches) {
     Map<String, Explanation.CategoryOutcome> categories = new LinkedHashMap<>();
     for (String category : AnalysisEvent.CATEGORIES) {
       double[] t = policy.thresholds(category, lang);

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 
 import org.modsuite.events.Reason;
+import org.modsuite.moderation.service.rules.Rule;
 import org.modsuite.moderation.service.rules.RuleEngine;
+import org.modsuite.moderation.service.rules.RuleHit;
 import org.modsuite.moderation.service.rules.RuleScorer;
 
 /**
@@ -26,9 +29,11 @@ public final class FusedScorer {
    * @param classifier the classifier's probability and strongest features, and the model language used (null: all)
    * @param rulesVersion the rule set (or, without one, the lexicon) that scored
    * @param deepSentences how many sentences the deep CoreNLP stage parsed
+   * @param matches the rule matches that were scored (null for a language without rules), for shadow reports
    */
   public record Scores(Map<String, Double> ruleScores, Map<String, Double> scores, List<Reason> reasons, LexiconAnalyser.Scored lexicon,
-      RuleScorer.Scored rules, HateClassifier.Prediction classifier, String classifierLanguage, String rulesVersion, int deepSentences) {
+      RuleScorer.Scored rules, HateClassifier.Prediction classifier, String classifierLanguage, String rulesVersion, int deepSentences,
+      RuleEngine.Matches matches) {
   }
 
   private final LexiconAnalyser lexicon;
@@ -54,17 +59,33 @@ public final class FusedScorer {
       scores.put("hate", round(Math.max(scores.get("hate"), prediction.probability())));
       List<Reason> reasons = new ArrayList<>(scored.reasons());
       addFeatures(reasons, prediction, 1.0);
-      return new Scores(scored.scores(), scores, reasons, scored, null, prediction, modelLanguage, lexicon.rulesVersion(), 0);
+      return new Scores(scored.scores(), scores, reasons, scored, null, prediction, modelLanguage, lexicon.rulesVersion(), 0, null);
     }
     TextNormaliser.Folded folded = TextNormaliser.fold(text);
-    RuleEngine.Matches matches = rules.match(folded.text(), language);
-    RuleScorer.Scored ruled = RuleScorer.score(matches, folded::originalStart, folded::originalEnd);
+    return fuse(scored, prediction, modelLanguage, rules.match(folded.text(), language), folded::originalStart, folded::originalEnd);
+  }
+
+  /**
+   * The scores {@code scored} would have had with the shadow rule {@code ruleId} active: the same matches rescored
+   * (spans in folded offsets). What the shadow report compares decisions with.
+   */
+  public Scores withActive(Scores scored, String ruleId) {
+    RuleEngine.Matches m = scored.matches();
+    List<RuleHit> hits = m.hits().stream()
+        .map(h -> h.rule().id().equals(ruleId) ? new RuleHit(h.rule().withState(Rule.ACTIVE), h.sentence(), h.start(), h.end()) : h).toList();
+    return fuse(scored.lexicon(), scored.classifier(), scored.classifierLanguage(), new RuleEngine.Matches(m.ruleSet(), hits, m.deepSentences()),
+        i -> i, i -> i);
+  }
+
+  private static Scores fuse(LexiconAnalyser.Scored scored, HateClassifier.Prediction prediction, String modelLanguage, RuleEngine.Matches matches,
+      IntUnaryOperator originalStart, IntUnaryOperator originalEnd) {
+    RuleScorer.Scored ruled = RuleScorer.score(matches, originalStart, originalEnd);
     Map<String, Double> scores = new LinkedHashMap<>(ruled.scores());
     scores.put("hate", round(Math.max(scores.get("hate"), prediction.probability() * ruled.classifierFactor())));
     List<Reason> reasons = new ArrayList<>(ruled.reasons());
     addFeatures(reasons, prediction, ruled.classifierFactor());
     return new Scores(ruled.scores(), scores, reasons, scored, ruled, prediction, modelLanguage, matches.ruleSet().version(),
-        matches.deepSentences());
+        matches.deepSentences(), matches);
   }
 
   public String modelVersion() {

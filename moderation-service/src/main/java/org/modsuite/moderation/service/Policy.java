@@ -34,6 +34,10 @@ public record Policy(String version, String description, @JsonProperty("default"
     languages = languages == null ? Map.of() : Map.copyOf(languages);
   }
 
+  public Policy withVersion(String newVersion) {
+    return new Policy(newVersion, description, defaults, categories, languages);
+  }
+
   /** The file if one is configured, else the bundled policy; either must pass {@link #validate()}. */
   public static Policy load(Optional<Path> file) {
     try (InputStream in = file.isPresent() ? Files.newInputStream(file.get()) : Policy.class.getResourceAsStream(RESOURCE)) {
@@ -47,7 +51,7 @@ public record Policy(String version, String description, @JsonProperty("default"
   }
 
   /** A version, defaults, known categories, and 0 ≤ review ≤ remove ≤ 1 everywhere; otherwise the service must not start. */
-  Policy validate() {
+  public Policy validate() {
     if (version == null || version.isBlank()) {
       throw new IllegalStateException("the policy has no version");
     }

@@ -52,9 +52,9 @@ public final class CompiledRuleSet {
         problems.add("lexicon " + lexicon.getKey() + ": has no entries");
         continue;
       }
-      compiled.lexiconWords.put(lexicon.getKey(), Pattern.compile(lexicon.getValue().stream()
-          .map(e -> e.trim().split("\\s+")[0]).collect(Collectors.joining("|"))));
-      try {
+      try { // an entry that is not a valid regex names its lexicon
+        compiled.lexiconWords.put(lexicon.getKey(), Pattern.compile(lexicon.getValue().stream()
+            .map(e -> e.trim().split("\\s+")[0]).collect(Collectors.joining("|"))));
         env.bind("$" + lexicon.getKey(), TokenSequencePattern.compile(env, tokensRegexOf(lexicon.getValue())));
       } catch (RuntimeException e) {
         problems.add("lexicon " + lexicon.getKey() + ": " + firstLine(e));
