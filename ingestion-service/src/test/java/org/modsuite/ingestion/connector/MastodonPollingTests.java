@@ -99,6 +99,10 @@ class MastodonPollingTests {
       assertThat(reply.language()).isEqualTo("en");
       assertThat(reply.sourceName()).isEqualTo(id);
       assertThat(reply.authorId()).startsWith("a1:").doesNotContain("lina");
+      String root = "mastodon:https://" + host + "/users/nachbarschaft/statuses/114160046374916242";
+      assertThat(reply.parentUid()).as("the parent is in the page and is a root: no context request").isEqualTo(root);
+      assertThat(reply.threadUid()).isEqualTo(root);
+      assertThat(fake.calls()).noneMatch(c -> c.contains("/context"));
 
       PostEvent post = events.get("mastodon:https://" + host + "/users/nachbarschaft/statuses/114160046374916242");
       assertThat(post.op()).isEqualTo(PostOp.CREATE);
@@ -224,6 +228,34 @@ class MastodonPollingTests {
       List<ConsumerRecord<String, String>> after = records("https://" + host + "/", 11);
       assertThat(after).as("the re-read page's versions were dropped as duplicates").hasSize(11);
       assertThat(fake.queries().subList(before, fake.queries().size())).contains("limit=40&min_id=" + BASE_ID);
+    }
+  }
+
+  @Test
+  void repliesGetParentAndThreadFromTheStatusContextWhenThePageDoesNotHaveThem() {
+    try (FakeMastodon fake = new FakeMastodon("social.example")) {
+      String host = "t" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+      Instant at = Instant.parse("2025-03-14T10:00:00Z");
+      fake.add(String.valueOf(BASE_ID + 1), uri(host, BASE_ID + 1), at, "<p>Wer kommt am Samstag zum Sprachcafé?</p>").putNull("in_reply_to_id");
+      fake.add(String.valueOf(BASE_ID + 2), uri(host, BASE_ID + 2), at.plusSeconds(60), "<p>Ich komme!</p>")
+          .put("in_reply_to_id", String.valueOf(BASE_ID + 1));
+      fake.add(String.valueOf(BASE_ID + 3), uri(host, BASE_ID + 3), at.plusSeconds(120), "<p>Ich auch, mit Kuchen</p>")
+          .put("in_reply_to_id", String.valueOf(BASE_ID + 2));
+      fake.add(String.valueOf(BASE_ID + 4), uri(host, BASE_ID + 4), at.plusSeconds(180), "<p>Antwort auf einen privaten Beitrag</p>")
+          .put("in_reply_to_id", "109000000000000001");
+      String id = createSource(fake.baseUrl(), "sprachcafe");
+      Map<String, PostEvent> events = records("https://" + host + "/", 4).stream()
+          .collect(Collectors.toMap(ConsumerRecord::key, r -> EventJson.read(r.value(), PostEvent.class), (a, b) -> a));
+      pause(id);
+      String root = "mastodon:" + uri(host, BASE_ID + 1);
+      assertThat(events.get(root).parentUid()).isNull();
+      assertThat(events.get("mastodon:" + uri(host, BASE_ID + 2)).parentUid()).isEqualTo(root);
+      PostEvent deep = events.get("mastodon:" + uri(host, BASE_ID + 3));
+      assertThat(deep.parentUid()).isEqualTo("mastodon:" + uri(host, BASE_ID + 2));
+      assertThat(deep.threadUid()).as("the first ancestor of the context").isEqualTo(root);
+      assertThat(events.get("mastodon:" + uri(host, BASE_ID + 4)).parentUid()).as("an unreadable parent leaves it empty").isNull();
+      assertThat(fake.calls()).containsExactlyInAnyOrder("GET /api/v1/statuses/" + (BASE_ID + 3) + "/context",
+          "GET /api/v1/statuses/" + (BASE_ID + 4) + "/context");
     }
   }
 }
