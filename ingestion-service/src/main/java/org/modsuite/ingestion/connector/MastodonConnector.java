@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
+import org.modsuite.ingestion.repository.MastodonStatusIds;
 import org.modsuite.ingestion.rest.PostRequest;
 import org.modsuite.support.rest.Problem;
 
@@ -36,7 +37,8 @@ import org.modsuite.support.rest.Problem;
  * <p>Settings: {@code instance} (https://host), {@code hashtag} (without #; absent = public timeline), {@code local}
  * (true/false, public timeline only), {@code limit} (1–40, default 40), {@code threads} (true/false, default true:
  * resolve parents), {@code enforce} (true/false, default false: the token may carry out moderation actions, see
- * {@code MastodonEnforcer}). Secret: an optional bearer token.
+ * {@code MastodonEnforcer}), {@code stream} (true/false, default false: also read the streaming API for deletes and
+ * edits, see {@code MastodonStreamSession}; needs a user token). Secret: an optional bearer token.
  */
 @ApplicationScoped
 public class MastodonConnector implements Connector {
@@ -46,10 +48,12 @@ public class MastodonConnector implements Connector {
 
   private final PlatformHttp http;
   private final ObjectMapper mapper;
+  private final MastodonStatusIds statusIds;
 
-  public MastodonConnector(PlatformHttp http, ObjectMapper mapper) {
+  public MastodonConnector(PlatformHttp http, ObjectMapper mapper, MastodonStatusIds statusIds) {
     this.http = http;
     this.mapper = mapper;
+    this.statusIds = statusIds;
   }
 
   @Override
@@ -80,13 +84,17 @@ public class MastodonConnector implements Connector {
     if (threads != null && !threads.equals("true") && !threads.equals("false")) {
       errors.add(new Problem.FieldError("settings.threads", "must be true or false"));
     }
+    String stream = settings.get("stream");
+    if (stream != null && !stream.equals("true") && !stream.equals("false")) {
+      errors.add(new Problem.FieldError("settings.stream", "must be true or false"));
+    }
     String enforce = settings.get("enforce");
     if (enforce != null && !enforce.equals("true") && !enforce.equals("false")) {
       errors.add(new Problem.FieldError("settings.enforce", "must be true or false"));
     }
-    settings.keySet().stream().filter(k -> !List.of("instance", "hashtag", "local", "limit", "threads", "enforce").contains(k))
+    settings.keySet().stream().filter(k -> !List.of("instance", "hashtag", "local", "limit", "threads", "enforce", "stream").contains(k))
         .forEach(k -> errors.add(new Problem.FieldError("settings." + k,
-            "is not a Mastodon setting (instance, hashtag, local, limit, threads, enforce)")));
+            "is not a Mastodon setting (instance, hashtag, local, limit, threads, enforce, stream)")));
     return errors;
   }
 
@@ -146,6 +154,16 @@ public class MastodonConnector implements Connector {
       } else {
         skipped++;
       }
+    }
+    if ("true".equals(s.get("stream"))) {
+      // The stream's delete events name the local id only: remember which uri (postUid) it stands for.
+      Map<String, String> ids = new HashMap<>();
+      for (JsonNode st : statuses) {
+        if (st.path("uri").isTextual()) {
+          ids.put(st.path("id").asText(), st.path("uri").asText());
+        }
+      }
+      statusIds.remember(source.id(), ids, http.clock().instant());
     }
     String next = statuses.isEmpty() ? cursor : statuses.get(statuses.size() - 1).path("id").asText();
     Duration pause = RateLimitHeaders.pauseWhenSpent(response.headers(), http.clock().instant()).orElse(null);

@@ -37,7 +37,7 @@ import org.modsuite.ingestion.rest.PostRequest;
  * overlap: Jetstream replays from there (inclusively) and the replayed commits are dropped by their
  * {@code did/collection/rkey/rev} key, which survives a restart in the source's seen-set.
  */
-final class JetstreamSession {
+final class JetstreamSession implements StreamSession {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int QUEUE = 10_000;
@@ -87,12 +87,14 @@ final class JetstreamSession {
     this.thread = daemon(this::run, "jetstream-" + id);
   }
 
-  void start() {
+  @Override
+  public void start() {
     thread.start();
   }
 
   /** Closes the socket and writes the acknowledged cursor. */
-  void stop() {
+  @Override
+  public void stop() {
     stopped = true;
     thread.interrupt();
     try {
@@ -107,12 +109,14 @@ final class JetstreamSession {
     return settings;
   }
 
-  SourceBreaker breaker() {
+  @Override
+  public SourceBreaker breaker() {
     return breaker;
   }
 
   /** {@code streaming} while connected, else the breaker's state (backing_off, circuit_open ...). */
-  String state() {
+  @Override
+  public String state() {
     return connected ? "streaming" : breaker.state().name().toLowerCase(java.util.Locale.ROOT);
   }
 

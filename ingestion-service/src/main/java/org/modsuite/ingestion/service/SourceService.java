@@ -36,14 +36,14 @@ public class SourceService {
   private final SourceRepository repository;
   private final Connectors connectors;
   private final SourcePoller poller;
-  private final JetstreamStreams streams;
+  private final SourceStreams streams;
   private final QuotaRepository quotas;
   private final SourceStats stats;
   private final SecretCipher cipher;
   private final Validator validator;
   private final Clock clock = Clock.systemUTC();
 
-  public SourceService(SourceRepository repository, Connectors connectors, SourcePoller poller, JetstreamStreams streams, QuotaRepository quotas,
+  public SourceService(SourceRepository repository, Connectors connectors, SourcePoller poller, SourceStreams streams, QuotaRepository quotas,
       SourceStats stats, IngestionConfig config, Validator validator) {
     this.quotas = quotas;
     this.repository = repository;

@@ -53,6 +53,7 @@ public final class FakeMastodon implements AutoCloseable {
   private final AtomicInteger remaining = new AtomicInteger(300);
   private final ObjectNode template;
   private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+  private final List<OutputStream> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final AtomicInteger reports = new AtomicInteger(4820);
   private volatile String adminToken = "admin-token";
 
@@ -65,6 +66,7 @@ public final class FakeMastodon implements AutoCloseable {
     }
     server.createContext("/api/v1/timelines/", this::timeline);
     server.createContext("/api/v1/statuses/", this::context);
+    server.createContext("/api/v1/streaming/", this::stream);
     server.createContext("/api/v2/search", this::admin);
     server.createContext("/api/v1/reports", this::admin);
     server.createContext("/api/v1/admin/", this::admin);
@@ -134,6 +136,40 @@ public final class FakeMastodon implements AutoCloseable {
   /** Context and admin requests: {@code METHOD path?query body}. */
   public List<String> calls() {
     return new ArrayList<>(calls);
+  }
+
+  /** An SSE stream (§1.9) for the admin token: a heartbeat, then the events sent with {@link #streamEvent}. */
+  private void stream(HttpExchange exchange) throws IOException {
+    URI uri = exchange.getRequestURI();
+    calls.add("GET " + uri.getPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    if (!("Bearer " + adminToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      send(exchange, 401, "{\"error\":\"The access token is invalid\"}");
+      return;
+    }
+    exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream out = exchange.getResponseBody();
+    out.write(":thump\n\n".getBytes(StandardCharsets.UTF_8));
+    out.flush();
+    streams.add(out);
+  }
+
+  /** Open streams. */
+  public int streams() {
+    return streams.size();
+  }
+
+  /** Sends {@code event: name} with a one-line {@code data:} to every open stream. */
+  public void streamEvent(String name, String data) {
+    byte[] frame = ("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+    for (OutputStream out : streams) {
+      try {
+        out.write(frame);
+        out.flush();
+      } catch (IOException e) {
+        streams.remove(out);
+      }
+    }
   }
 
   /** The ancestors of a status, root first, following in_reply_to_id through the known statuses. */
@@ -259,6 +295,13 @@ public final class FakeMastodon implements AutoCloseable {
 
   @Override
   public void close() {
+    for (OutputStream out : streams) {
+      try {
+        out.close();
+      } catch (IOException e) {
+        // the client went away already
+      }
+    }
     server.stop(0);
   }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -256,6 +257,37 @@ class MastodonPollingTests {
       assertThat(events.get("mastodon:" + uri(host, BASE_ID + 4)).parentUid()).as("an unreadable parent leaves it empty").isNull();
       assertThat(fake.calls()).containsExactlyInAnyOrder("GET /api/v1/statuses/" + (BASE_ID + 3) + "/context",
           "GET /api/v1/statuses/" + (BASE_ID + 4) + "/context");
+    }
+  }
+
+  @Test
+  void aStreamingSourcePublishesTheDeletesAndEditsOfStatusesItRead() throws Exception {
+    try (FakeMastodon fake = new FakeMastodon("social.example")) {
+      String host = "s" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+      String statusId = String.valueOf(BASE_ID + 1);
+      ObjectNode status = fake.add(statusId, uri(host, BASE_ID + 1), Instant.parse("2025-03-14T10:00:00Z"), "<p>Treffen um 18 Uhr</p>");
+      status.putNull("in_reply_to_id");
+      String id = "masto-" + UUID.randomUUID().toString().substring(0, 8);
+      given().header("Authorization", "Bearer " + TestTokens.token(Roles.ADMIN)).contentType(ContentType.JSON)
+          .body("{\"id\":\"%s\",\"type\":\"mastodon\",\"settings\":{\"instance\":\"%s\",\"hashtag\":\"sprachcafe\",\"stream\":\"true\"},"
+              .formatted(id, fake.baseUrl()) + "\"intervalSeconds\":5,\"secret\":\"admin-token\"}")
+          .post("/api/v1/sources").then().statusCode(201);
+      String key = "mastodon:" + uri(host, BASE_ID + 1);
+      records("https://" + host + "/", 1);
+      await().atMost(Duration.ofSeconds(20)).until(() -> fake.streams() >= 1);
+      assertThat(fake.calls()).contains("GET /api/v1/streaming/hashtag?tag=sprachcafe");
+
+      fake.streamEvent("delete", "109000000000000999"); // not a status of this source: skipped
+      ObjectNode edited = status.deepCopy();
+      edited.put("content", "<p>Treffen um 19 Uhr</p>").put("edited_at", "2025-03-14T10:05:00.000Z");
+      fake.streamEvent("status.update", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(edited));
+      fake.streamEvent("delete", statusId);
+      List<PostEvent> events = records("https://" + host + "/", 3).stream().map(r -> EventJson.read(r.value(), PostEvent.class)).toList();
+      pause(id);
+      assertThat(events).extracting(PostEvent::postUid).containsOnly(key);
+      assertThat(events).extracting(PostEvent::op).containsExactly(PostOp.CREATE, PostOp.UPDATE, PostOp.DELETE);
+      assertThat(events.get(1).text()).isEqualTo("Treffen um 19 Uhr");
+      assertThat(events.get(2).text()).isEmpty();
     }
   }
 }

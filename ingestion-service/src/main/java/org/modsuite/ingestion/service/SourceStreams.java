@@ -1,5 +1,6 @@
 package org.modsuite.ingestion.service;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,42 +16,52 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import org.modsuite.ingestion.config.IngestionConfig;
 import org.modsuite.ingestion.connector.SourceType;
+import org.modsuite.ingestion.repository.MastodonStatusIds;
 import org.modsuite.ingestion.repository.SourceRecord;
 import org.modsuite.ingestion.repository.SourceRepository;
 
 /**
- * Keeps one {@link JetstreamSession} running for every active Bluesky source: on each scheduler tick it starts the
- * sessions of new or resumed sources, and stops (then restarts) those whose source was paused, deleted or changed.
- * Like polling, nothing here feeds readiness; a broken stream shows in the source's state.
+ * Keeps one stream session running for every active streaming source: a {@link JetstreamSession} per Bluesky source, a
+ * {@link MastodonStreamSession} per Mastodon source with {@code stream=true} (beside its polling). On each scheduler
+ * tick it starts the sessions of new or resumed sources, and stops (then restarts) those whose source was paused,
+ * deleted or changed. Like polling, nothing here feeds readiness; a broken stream shows in the source's state.
  */
 @ApplicationScoped
-public class JetstreamStreams {
+public class SourceStreams {
 
   private final SourceRepository repository;
   private final PostIngestService ingest;
   private final SourceStats stats;
   private final Validator validator;
   private final IngestionConfig config;
+  private final MastodonStatusIds statusIds;
   private final Map<String, Running> sessions = new ConcurrentHashMap<>();
 
-  public JetstreamStreams(SourceRepository repository, PostIngestService ingest, SourceStats stats, Validator validator, IngestionConfig config) {
+  public SourceStreams(SourceRepository repository, PostIngestService ingest, SourceStats stats, Validator validator, IngestionConfig config,
+      MastodonStatusIds statusIds) {
     this.repository = repository;
     this.ingest = ingest;
     this.stats = stats;
     this.validator = validator;
     this.config = config;
+    this.statusIds = statusIds;
   }
 
   /** A session and the source version it was started for. */
-  private record Running(JetstreamSession session, java.time.Instant updatedAt) {
+  private record Running(StreamSession session, Instant updatedAt) {
   }
 
-  @Scheduled(identity = "jetstream-streams", every = "${modsuite.ingestion.polling.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  /** Whether a source is read from a stream: every Bluesky source, a Mastodon source with {@code stream=true}. */
+  public static boolean streamed(SourceRecord s) {
+    return s.type() == SourceType.BLUESKY || (s.type() == SourceType.MASTODON && "true".equals(s.settings().get("stream")));
+  }
+
+  @Scheduled(identity = "source-streams", every = "${modsuite.ingestion.polling.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void reconcile() {
     List<SourceRecord> wanted;
     try {
       wanted = config.polling().enabled()
-          ? repository.all().stream().filter(s -> s.type() == SourceType.BLUESKY && !s.paused()).toList()
+          ? repository.all().stream().filter(s -> streamed(s) && !s.paused()).toList()
           : List.of();
     } catch (RuntimeException e) {
       Log.warnf("cannot read the sources: %s", e.getMessage());
@@ -65,10 +76,21 @@ public class JetstreamStreams {
         running = null;
       }
       if (running == null) {
-        JetstreamSession session = new JetstreamSession(source, repository, ingest, stats, validator, config);
+        StreamSession session = source.type() == SourceType.BLUESKY ? new JetstreamSession(source, repository, ingest, stats, validator, config)
+            : new MastodonStreamSession(source, repository, statusIds, ingest, stats, validator, config);
         sessions.put(source.id(), new Running(session, source.updatedAt()));
         session.start();
       }
+    }
+  }
+
+  /** Forgets the Mastodon status ids past their retention, hourly. */
+  @Scheduled(identity = "mastodon-status-ids-purge", every = "1h", delayed = "1m")
+  void purge() {
+    try {
+      statusIds.purge(Instant.now());
+    } catch (RuntimeException e) {
+      Log.warnf("cannot purge the Mastodon status ids: %s", e.getMessage());
     }
   }
 
