@@ -47,6 +47,9 @@ public interface IngestionConfig {
   /** Signed webhook pushes. */
   Webhooks webhooks();
 
+  /** Bluesky Jetstream streams. */
+  Jetstream jetstream();
+
   /** Timeouts, back-off and circuit breaker of the polling connectors. */
   interface Polling {
 
@@ -93,5 +96,21 @@ public interface IngestionConfig {
     /** Largest accepted difference between {@code webhook-timestamp} and our clock. */
     @WithDefault("5m")
     Duration tolerance();
+  }
+
+  /** The long-lived Jetstream WebSocket of each Bluesky source. */
+  interface Jetstream {
+
+    /** How far before the committed cursor a reconnect resumes; the replayed events are dropped by their commit key. */
+    @WithDefault("5s")
+    Duration overlap();
+
+    /** How often the acknowledged cursor is written to the database while events flow. */
+    @WithDefault("1s")
+    Duration commitInterval();
+
+    /** Most events published as one batch (the cursor advances after each batch is acknowledged). */
+    @WithDefault("500")
+    int batchSize();
   }
 }

@@ -52,6 +52,12 @@ public final class MastodonStatusMapper {
         instant(status, "edited_at"), null, null, sourceName, null));
   }
 
+  /** The post with its parent's and thread root's postUids (each may be null). */
+  public static PostRequest inThread(PostRequest p, String parentUid, String threadUid) {
+    return new PostRequest(p.postUid(), p.platform(), p.sourceId(), p.url(), p.authorId(), p.text(), p.language(), p.createdAt(), p.editedAt(),
+        parentUid, threadUid, p.sourceName(), p.op());
+  }
+
   private static String text(JsonNode node, String field) {
     JsonNode value = node.path(field);
     return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;

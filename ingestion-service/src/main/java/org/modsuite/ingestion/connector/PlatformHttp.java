@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.modsuite.ingestion.config.IngestionConfig;
 
 /**
- * GET requests to platforms with the JDK HttpClient, turning every answer that is not a page into a {@link FetchException}
+ * GET (and form POST) requests to platforms with the JDK HttpClient, turning every answer that is not a page into a {@link FetchException}
  * of the right kind: 429 and 503 with their waits, other 5xx and timeouts transient, 401/403/404/410 refused.
  */
 @ApplicationScoped
@@ -35,11 +35,25 @@ public class PlatformHttp {
 
   /** A 2xx or 304 response; anything else is thrown. */
   public HttpResponse<String> get(URI uri, Map<String, String> headers) throws FetchException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", USER_AGENT).GET();
-    headers.forEach(request::header);
-    HttpResponse<String> response;
+    return check(uri, exchange(uri, headers, "GET", null));
+  }
+
+  /** A form POST ({@code application/x-www-form-urlencoded}); a 2xx response, anything else is thrown. */
+  public HttpResponse<String> post(URI uri, Map<String, String> headers, String form) throws FetchException {
+    return check(uri, exchange(uri, headers, "POST", form));
+  }
+
+  /** The response whatever its status, for connectors that read an error body first; only transport failures are thrown. */
+  public HttpResponse<String> exchange(URI uri, Map<String, String> headers, String method, String form) throws FetchException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", USER_AGENT);
+    if (form == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/x-www-form-urlencoded").method(method, HttpRequest.BodyPublishers.ofString(form));
+    }
+    headers.forEach(request::setHeader); // a connector's own User-Agent (Reddit wants one per app) replaces ours
     try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
       throw new FetchException(FetchException.Kind.TRANSIENT, "timeout after " + timeout.toSeconds() + " s: " + uri.getHost());
     } catch (IOException e) {
@@ -48,6 +62,10 @@ public class PlatformHttp {
       Thread.currentThread().interrupt();
       throw new FetchException(FetchException.Kind.TRANSIENT, "interrupted");
     }
+  }
+
+  /** The response when it is 2xx or 304, else the {@link FetchException} its status means. */
+  public HttpResponse<String> check(URI uri, HttpResponse<String> response) throws FetchException {
     int status = response.statusCode();
     if (status / 100 == 2 || status == 304) {
       return response;

@@ -15,7 +15,16 @@ public enum SourceType {
   /** Telegram Bot API getUpdates for channels and groups the bot administers. */
   TELEGRAM("telegram"),
   /** Posts pushed to {@code POST /api/v1/webhooks/{source}}, signed with the source's secret. Not polled. */
-  WEBHOOK("webhook");
+  WEBHOOK("webhook"),
+  /** Bluesky's Jetstream firehose of {@code app.bsky.feed.post} commits: a long-lived WebSocket, not polled. */
+  BLUESKY("bluesky"),
+  /** YouTube Data API v3 {@code commentThreads.list} of a video or a channel, within a daily quota. */
+  YOUTUBE("youtube"),
+  /** Reddit listings ({@code /r/{sub}/new}, {@code /r/{sub}/comments}) with OAuth credentials; off without them. */
+  REDDIT("reddit");
+
+  /** The wire names, for error messages. */
+  public static final String NAMES = "mastodon, rss, telegram, webhook, bluesky, youtube, reddit";
 
   private final String wireName;
 
@@ -34,6 +43,6 @@ public enum SourceType {
 
   @JsonCreator
   static SourceType fromJson(String name) {
-    return of(name).orElseThrow(() -> new IllegalArgumentException("must be one of mastodon, rss, telegram, webhook"));
+    return of(name).orElseThrow(() -> new IllegalArgumentException("must be one of " + NAMES));
   }
 }

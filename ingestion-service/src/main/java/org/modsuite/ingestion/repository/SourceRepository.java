@@ -91,18 +91,32 @@ public class SourceRepository {
    * feeds, the new seen-set, in one transaction. Unchanged when the source was deleted meanwhile.
    */
   public void commitPage(String id, String cursor, Instant newestPostAt, Map<String, String> seen, Instant now) {
+    commitPage(id, cursor, newestPostAt, seen, now, null);
+  }
+
+  /**
+   * As {@link #commitPage(String, String, Instant, Map, Instant)}, but only while the source is still the version
+   * {@code updatedAt} (a stream started before the source was changed must not write its old cursor back).
+   *
+   * @return whether the source was there (in that version) and the cursor written
+   */
+  public boolean commitPage(String id, String cursor, Instant newestPostAt, Map<String, String> seen, Instant now, Instant updatedAt) {
     try (Connection c = db().getConnection()) {
       c.setAutoCommit(false);
       try {
+        int updated;
         try (PreparedStatement ps = c.prepareStatement("UPDATE source SET cursor = ?, last_success_at = ?, "
-            + "newest_post_at = GREATEST(newest_post_at, ?) WHERE id = ?")) {
+            + "newest_post_at = GREATEST(newest_post_at, ?) WHERE id = ?" + (updatedAt == null ? "" : " AND updated_at = ?"))) {
           ps.setString(1, cursor);
           ps.setTimestamp(2, Timestamp.from(now));
           ps.setTimestamp(3, newestPostAt == null ? null : Timestamp.from(newestPostAt));
           ps.setString(4, id);
-          ps.executeUpdate();
+          if (updatedAt != null) {
+            ps.setTimestamp(5, Timestamp.from(updatedAt));
+          }
+          updated = ps.executeUpdate();
         }
-        if (seen != null) {
+        if (seen != null && updated == 1) {
           try (PreparedStatement ps = c.prepareStatement("DELETE FROM source_seen WHERE source_id = ?")) {
             ps.setString(1, id);
             ps.executeUpdate();
@@ -120,6 +134,7 @@ public class SourceRepository {
           }
         }
         c.commit();
+        return updated == 1;
       } catch (SQLException e) {
         c.rollback();
         throw e;

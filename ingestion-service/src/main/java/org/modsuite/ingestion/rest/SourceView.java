@@ -14,8 +14,8 @@ public record SourceView(
     boolean hasSecret,
     int intervalSeconds,
     boolean paused,
-    @Schema(description = "paused, push (webhook), ok, backing_off, rate_limited, circuit_open, half_open") String state,
-    @Schema(description = "The committed position (Mastodon: highest status id acknowledged by Kafka)") String cursor,
+    @Schema(description = "paused, push (webhook), ok, backing_off, rate_limited, circuit_open, half_open; Bluesky: streaming, connecting") String state,
+    @Schema(description = "The committed position (Mastodon: highest status id acknowledged by Kafka; Bluesky: time_us in microseconds)") String cursor,
     Instant lastSuccessAt,
     Instant lastErrorAt,
     String lastError,
@@ -24,5 +24,6 @@ public record SourceView(
     Instant newestPostAt,
     Instant nextAttemptAt,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @Schema(description = "YouTube: quota units spent today; polling stops before it would exceed dailyQuota") QuotaView quota) {
 }

@@ -26,9 +26,9 @@ import org.modsuite.ingestion.repository.SourceRepository;
 /**
  * Carries a moderation action out on the post's platform where its API allows, and records the outcome once per
  * decision. Telegram: {@code remove} is {@code deleteMessage} with the bot token of a Telegram source that covers the
- * chat (the bot must administer it). Everything else is recorded as {@code manual}: Mastodon's admin API acts on
- * accounts and needs the instance's own status id and an admin token, feeds and webhooks have no API for it, and a
- * deleted Telegram message cannot be restored. {@code no_action} and {@code label} are {@code not_applicable}.
+ * chat (the bot must administer it). Mastodon: {@link MastodonEnforcer} (a report, and the admin API's account
+ * actions). Everything else is recorded as {@code manual}: feeds and webhooks have no API for it, and a deleted
+ * Telegram message cannot be restored. {@code no_action} and {@code label} are {@code not_applicable}.
  */
 @ApplicationScoped
 public class EnforcementService {
@@ -38,10 +38,12 @@ public class EnforcementService {
   private final PlatformHttp http;
   private final ObjectMapper mapper;
   private final SecretCipher cipher;
+  private final MastodonEnforcer mastodon;
   private final Clock clock = Clock.systemUTC();
 
   public EnforcementService(EnforcementRepository enforcements, SourceRepository sources, PlatformHttp http, ObjectMapper mapper,
-      IngestionConfig config) {
+      IngestionConfig config, MastodonEnforcer mastodon) {
+    this.mastodon = mastodon;
     this.enforcements = enforcements;
     this.sources = sources;
     this.http = http;
@@ -68,10 +70,13 @@ public class EnforcementService {
     if (platform.equals("telegram") && action.action() == ActionType.REMOVE) {
       return telegramDelete(action);
     }
+    if (platform.equals("mastodon") && action.postUid().startsWith("mastodon:http")) {
+      MastodonEnforcer.Outcome outcome = mastodon.enforce(action);
+      return record(action, outcome.outcome(), outcome.detail(), outcome.sourceId());
+    }
     String why = switch (platform) {
       case "telegram" -> "the Bot API cannot " + action.action().wireName() + " a message; only remove (deleteMessage)";
-      case "mastodon" -> "Mastodon's admin API acts on accounts and needs the instance's status id and an admin token: act in the instance's "
-          + "moderation interface";
+      case "mastodon" -> "not a mastodon:{status uri} postUid";
       default -> "platform " + (platform.isEmpty() ? "unknown" : platform) + " has no API for it";
     };
     return record(action, "manual", why, null);

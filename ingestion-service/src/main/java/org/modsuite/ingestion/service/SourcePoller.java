@@ -114,7 +114,7 @@ public class SourcePoller {
     try {
       String secret = source.secretCipher() == null ? null : cipher.decrypt(id, source.secretCipher());
       for (int page = 0; page < config.maxPagesPerRun(); page++) {
-        Map<String, String> seen = source.type() == SourceType.RSS ? repository.seen(id) : Map.of();
+        Map<String, String> seen = source.type() == SourceType.RSS || source.type() == SourceType.REDDIT ? repository.seen(id) : Map.of();
         FetchResult result = connector.fetch(new SourceContext(id, source.settings(), secret, cursor, seen));
         List<PostRequest> posts = valid(id, result.posts());
         int published = posts.isEmpty() ? 0 : ingest.ingest(posts).await().atMost(config.httpTimeout().multipliedBy(6)).accepted();

@@ -17,9 +17,12 @@ import org.modsuite.ingestion.connector.FetchException;
 import org.modsuite.ingestion.connector.FetchResult;
 import org.modsuite.ingestion.connector.SourceContext;
 import org.modsuite.ingestion.connector.SourceType;
+import org.modsuite.ingestion.connector.YouTubeConnector;
+import org.modsuite.ingestion.repository.QuotaRepository;
 import org.modsuite.ingestion.repository.SourceRecord;
 import org.modsuite.ingestion.repository.SourceRepository;
 import org.modsuite.ingestion.rest.PostRequest;
+import org.modsuite.ingestion.rest.QuotaView;
 import org.modsuite.ingestion.rest.SourceRequest;
 import org.modsuite.ingestion.rest.SourceTestResult;
 import org.modsuite.ingestion.rest.SourceView;
@@ -33,16 +36,20 @@ public class SourceService {
   private final SourceRepository repository;
   private final Connectors connectors;
   private final SourcePoller poller;
+  private final SourceStreams streams;
+  private final QuotaRepository quotas;
   private final SourceStats stats;
   private final SecretCipher cipher;
   private final Validator validator;
   private final Clock clock = Clock.systemUTC();
 
-  public SourceService(SourceRepository repository, Connectors connectors, SourcePoller poller, SourceStats stats, IngestionConfig config,
-      Validator validator) {
+  public SourceService(SourceRepository repository, Connectors connectors, SourcePoller poller, SourceStreams streams, QuotaRepository quotas,
+      SourceStats stats, IngestionConfig config, Validator validator) {
+    this.quotas = quotas;
     this.repository = repository;
     this.connectors = connectors;
     this.poller = poller;
+    this.streams = streams;
     this.stats = stats;
     this.cipher = new SecretCipher(config.secretKey());
     this.validator = validator;
@@ -137,11 +144,18 @@ public class SourceService {
     }
     Optional<SourceType> type = request.type() == null ? Optional.empty() : SourceType.of(request.type());
     if (request.type() != null && type.isEmpty()) {
-      errors.add(new Problem.FieldError("type", "must be one of mastodon, rss, telegram, webhook"));
+      errors.add(new Problem.FieldError("type", "must be one of " + SourceType.NAMES));
     }
-    type.flatMap(connectors::of).ifPresent(c -> errors.addAll(c.validate(settings(request))));
+    type.flatMap(connectors::settings).ifPresent(c -> errors.addAll(c.validate(settings(request))));
     if (type.orElse(null) == SourceType.TELEGRAM && needsId && (request.secret() == null || request.secret().isBlank())) {
       errors.add(new Problem.FieldError("secret", "a Telegram source needs its bot token"));
+    }
+    if (type.orElse(null) == SourceType.YOUTUBE && needsId && (request.secret() == null || request.secret().isBlank())) {
+      errors.add(new Problem.FieldError("secret", "a YouTube source needs its API key"));
+    }
+    if (type.orElse(null) == SourceType.REDDIT && needsId && (request.secret() == null || !request.secret().matches("^[^:\\s]+:[^:\\s]+$"))) {
+      // Reddit approves every Data API client since November 2025: no source without the credentials of an approved app.
+      errors.add(new Problem.FieldError("secret", "a Reddit source needs client_id:client_secret of an app Reddit approved"));
     }
     if (type.orElse(null) == SourceType.WEBHOOK) {
       settings(request).keySet().forEach(k -> errors.add(new Problem.FieldError("settings." + k, "webhook sources take no settings")));
@@ -170,12 +184,22 @@ public class SourceService {
 
   private SourceView view(SourceRecord s) {
     Instant now = clock.instant();
-    Optional<SourceBreaker> breaker = poller.breaker(s.id());
+    boolean streamed = s.type() == SourceType.BLUESKY;
+    Optional<SourceBreaker> breaker = streamed ? streams.breaker(s.id()) : poller.breaker(s.id());
     String state = s.paused() ? "paused" : s.type() == SourceType.WEBHOOK ? "push"
+        : streamed ? streams.state(s.id()).orElse("connecting")
         : breaker.map(b -> b.state().name().toLowerCase(java.util.Locale.ROOT)).orElse("ok");
     Long lag = s.lastSuccessAt() == null ? null : Duration.between(s.lastSuccessAt(), now).toSeconds();
     return new SourceView(s.id(), s.type().wireName(), s.settings(), s.secretCipher() != null, s.intervalSeconds(), s.paused(), state, s.cursor(),
         s.lastSuccessAt(), s.lastErrorAt(), s.lastError(), lag, stats.postsLastHour(s.id()), s.newestPostAt(),
-        breaker.map(SourceBreaker::nextAttempt).filter(t -> t.isAfter(Instant.EPOCH)).orElse(null), s.createdAt(), s.updatedAt());
+        breaker.map(SourceBreaker::nextAttempt).filter(t -> t.isAfter(Instant.EPOCH)).orElse(null), s.createdAt(), s.updatedAt(), quota(s, now));
+  }
+
+  private QuotaView quota(SourceRecord s, Instant now) {
+    if (s.type() != SourceType.YOUTUBE) {
+      return null;
+    }
+    java.time.LocalDate day = YouTubeConnector.quotaDay(now);
+    return new QuotaView(day, quotas.used(s.id(), day), YouTubeConnector.dailyQuota(s.settings()), YouTubeConnector.quotaReset(now));
   }
 }

@@ -32,6 +32,9 @@ import com.sun.net.httpserver.HttpServer;
  * §1.3, §1.10): statuses newest first, {@code min_id} returning the page immediately above the cursor, {@code Link}
  * headers only on non-empty pages, {@code X-RateLimit-*} headers with an ISO reset. Scripted answers (429, 503, a
  * truncated body) are served first, in order. Statuses are the recorded §1.8 page and copies of its first status.
+ * Also {@code /api/v1/statuses/:id/context} (ancestors by {@code in_reply_to_id}, 404 for an unknown status) and, for
+ * the admin token, {@code /api/v2/search} by status uri, {@code POST /api/v1/reports} and the admin account actions
+ * ({@code action}, {@code unsilence}), each recorded in {@link #calls()}.
  */
 public final class FakeMastodon implements AutoCloseable {
 
@@ -49,6 +52,10 @@ public final class FakeMastodon implements AutoCloseable {
   private final List<String> queries = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger remaining = new AtomicInteger(300);
   private final ObjectNode template;
+  private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+  private final List<OutputStream> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final AtomicInteger reports = new AtomicInteger(4820);
+  private volatile String adminToken = "admin-token";
 
   public FakeMastodon(String host) {
     this.host = host;
@@ -58,6 +65,11 @@ public final class FakeMastodon implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext("/api/v1/timelines/", this::timeline);
+    server.createContext("/api/v1/statuses/", this::context);
+    server.createContext("/api/v1/streaming/", this::stream);
+    server.createContext("/api/v2/search", this::admin);
+    server.createContext("/api/v1/reports", this::admin);
+    server.createContext("/api/v1/admin/", this::admin);
     server.start();
     this.template = (ObjectNode) recordedPage().get(0);
   }
@@ -115,6 +127,107 @@ public final class FakeMastodon implements AutoCloseable {
 
   public List<String> queries() {
     return new ArrayList<>(queries);
+  }
+
+  public void adminToken(String token) {
+    this.adminToken = token;
+  }
+
+  /** Context and admin requests: {@code METHOD path?query body}. */
+  public List<String> calls() {
+    return new ArrayList<>(calls);
+  }
+
+  /** An SSE stream (§1.9) for the admin token: a heartbeat, then the events sent with {@link #streamEvent}. */
+  private void stream(HttpExchange exchange) throws IOException {
+    URI uri = exchange.getRequestURI();
+    calls.add("GET " + uri.getPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    if (!("Bearer " + adminToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      send(exchange, 401, "{\"error\":\"The access token is invalid\"}");
+      return;
+    }
+    exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream out = exchange.getResponseBody();
+    out.write(":thump\n\n".getBytes(StandardCharsets.UTF_8));
+    out.flush();
+    streams.add(out);
+  }
+
+  /** Open streams. */
+  public int streams() {
+    return streams.size();
+  }
+
+  /** Sends {@code event: name} with a one-line {@code data:} to every open stream. */
+  public void streamEvent(String name, String data) {
+    byte[] frame = ("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+    for (OutputStream out : streams) {
+      try {
+        out.write(frame);
+        out.flush();
+      } catch (IOException e) {
+        streams.remove(out);
+      }
+    }
+  }
+
+  /** The ancestors of a status, root first, following in_reply_to_id through the known statuses. */
+  private void context(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    calls.add("GET " + path);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^/api/v1/statuses/([^/]+)/context$").matcher(path);
+    ObjectNode status;
+    synchronized (this) {
+      status = m.matches() ? statuses.get(m.group(1)) : null;
+    }
+    if (status == null) {
+      send(exchange, 404, "{\"error\":\"Record not found\"}");
+      return;
+    }
+    ArrayNode ancestors = JSON.createArrayNode();
+    synchronized (this) {
+      ObjectNode parent = statuses.get(status.path("in_reply_to_id").asText(""));
+      while (parent != null) {
+        ancestors.insert(0, parent);
+        parent = statuses.get(parent.path("in_reply_to_id").asText(""));
+      }
+    }
+    ObjectNode body = JSON.createObjectNode();
+    body.set("ancestors", ancestors);
+    body.putArray("descendants");
+    exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+    send(exchange, 200, JSON.writeValueAsString(body));
+  }
+
+  private void admin(HttpExchange exchange) throws IOException {
+    URI uri = exchange.getRequestURI();
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    calls.add(exchange.getRequestMethod() + " " + uri.getPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+        + (body.isEmpty() ? "" : " " + body));
+    if (!("Bearer " + adminToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      send(exchange, 403, "{\"error\":\"This action is not allowed\"}");
+      return;
+    }
+    exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+    if (uri.getPath().equals("/api/v2/search")) {
+      String q = query(uri.getRawQuery()).getOrDefault("q", "");
+      ArrayNode found = JSON.createArrayNode();
+      synchronized (this) {
+        statuses.values().stream().filter(st -> st.path("uri").asText().equals(q)).findFirst().ifPresent(found::add);
+      }
+      ObjectNode answer = JSON.createObjectNode();
+      answer.putArray("accounts");
+      answer.set("statuses", found);
+      answer.putArray("hashtags");
+      send(exchange, 200, JSON.writeValueAsString(answer));
+    } else if (uri.getPath().equals("/api/v1/reports")) {
+      send(exchange, 200, "{\"id\":\"" + reports.incrementAndGet() + "\",\"action_taken\":false,\"category\":\"other\"}");
+    } else if (uri.getPath().matches("^/api/v1/admin/accounts/[^/]+/(action|unsilence)$")) {
+      send(exchange, 200, "{}");
+    } else {
+      send(exchange, 404, "{\"error\":\"Record not found\"}");
+    }
   }
 
   private void timeline(HttpExchange exchange) throws IOException {
@@ -182,6 +295,13 @@ public final class FakeMastodon implements AutoCloseable {
 
   @Override
   public void close() {
+    for (OutputStream out : streams) {
+      try {
+        out.close();
+      } catch (IOException e) {
+        // the client went away already
+      }
+    }
     server.stop(0);
   }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -99,6 +100,10 @@ class MastodonPollingTests {
       assertThat(reply.language()).isEqualTo("en");
       assertThat(reply.sourceName()).isEqualTo(id);
       assertThat(reply.authorId()).startsWith("a1:").doesNotContain("lina");
+      String root = "mastodon:https://" + host + "/users/nachbarschaft/statuses/114160046374916242";
+      assertThat(reply.parentUid()).as("the parent is in the page and is a root: no context request").isEqualTo(root);
+      assertThat(reply.threadUid()).isEqualTo(root);
+      assertThat(fake.calls()).noneMatch(c -> c.contains("/context"));
 
       PostEvent post = events.get("mastodon:https://" + host + "/users/nachbarschaft/statuses/114160046374916242");
       assertThat(post.op()).isEqualTo(PostOp.CREATE);
@@ -224,6 +229,65 @@ class MastodonPollingTests {
       List<ConsumerRecord<String, String>> after = records("https://" + host + "/", 11);
       assertThat(after).as("the re-read page's versions were dropped as duplicates").hasSize(11);
       assertThat(fake.queries().subList(before, fake.queries().size())).contains("limit=40&min_id=" + BASE_ID);
+    }
+  }
+
+  @Test
+  void repliesGetParentAndThreadFromTheStatusContextWhenThePageDoesNotHaveThem() {
+    try (FakeMastodon fake = new FakeMastodon("social.example")) {
+      String host = "t" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+      Instant at = Instant.parse("2025-03-14T10:00:00Z");
+      fake.add(String.valueOf(BASE_ID + 1), uri(host, BASE_ID + 1), at, "<p>Wer kommt am Samstag zum Sprachcafé?</p>").putNull("in_reply_to_id");
+      fake.add(String.valueOf(BASE_ID + 2), uri(host, BASE_ID + 2), at.plusSeconds(60), "<p>Ich komme!</p>")
+          .put("in_reply_to_id", String.valueOf(BASE_ID + 1));
+      fake.add(String.valueOf(BASE_ID + 3), uri(host, BASE_ID + 3), at.plusSeconds(120), "<p>Ich auch, mit Kuchen</p>")
+          .put("in_reply_to_id", String.valueOf(BASE_ID + 2));
+      fake.add(String.valueOf(BASE_ID + 4), uri(host, BASE_ID + 4), at.plusSeconds(180), "<p>Antwort auf einen privaten Beitrag</p>")
+          .put("in_reply_to_id", "109000000000000001");
+      String id = createSource(fake.baseUrl(), "sprachcafe");
+      Map<String, PostEvent> events = records("https://" + host + "/", 4).stream()
+          .collect(Collectors.toMap(ConsumerRecord::key, r -> EventJson.read(r.value(), PostEvent.class), (a, b) -> a));
+      pause(id);
+      String root = "mastodon:" + uri(host, BASE_ID + 1);
+      assertThat(events.get(root).parentUid()).isNull();
+      assertThat(events.get("mastodon:" + uri(host, BASE_ID + 2)).parentUid()).isEqualTo(root);
+      PostEvent deep = events.get("mastodon:" + uri(host, BASE_ID + 3));
+      assertThat(deep.parentUid()).isEqualTo("mastodon:" + uri(host, BASE_ID + 2));
+      assertThat(deep.threadUid()).as("the first ancestor of the context").isEqualTo(root);
+      assertThat(events.get("mastodon:" + uri(host, BASE_ID + 4)).parentUid()).as("an unreadable parent leaves it empty").isNull();
+      assertThat(fake.calls()).containsExactlyInAnyOrder("GET /api/v1/statuses/" + (BASE_ID + 3) + "/context",
+          "GET /api/v1/statuses/" + (BASE_ID + 4) + "/context");
+    }
+  }
+
+  @Test
+  void aStreamingSourcePublishesTheDeletesAndEditsOfStatusesItRead() throws Exception {
+    try (FakeMastodon fake = new FakeMastodon("social.example")) {
+      String host = "s" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+      String statusId = String.valueOf(BASE_ID + 1);
+      ObjectNode status = fake.add(statusId, uri(host, BASE_ID + 1), Instant.parse("2025-03-14T10:00:00Z"), "<p>Treffen um 18 Uhr</p>");
+      status.putNull("in_reply_to_id");
+      String id = "masto-" + UUID.randomUUID().toString().substring(0, 8);
+      given().header("Authorization", "Bearer " + TestTokens.token(Roles.ADMIN)).contentType(ContentType.JSON)
+          .body("{\"id\":\"%s\",\"type\":\"mastodon\",\"settings\":{\"instance\":\"%s\",\"hashtag\":\"sprachcafe\",\"stream\":\"true\"},"
+              .formatted(id, fake.baseUrl()) + "\"intervalSeconds\":5,\"secret\":\"admin-token\"}")
+          .post("/api/v1/sources").then().statusCode(201);
+      String key = "mastodon:" + uri(host, BASE_ID + 1);
+      records("https://" + host + "/", 1);
+      await().atMost(Duration.ofSeconds(20)).until(() -> fake.streams() >= 1);
+      assertThat(fake.calls()).contains("GET /api/v1/streaming/hashtag?tag=sprachcafe");
+
+      fake.streamEvent("delete", "109000000000000999"); // not a status of this source: skipped
+      ObjectNode edited = status.deepCopy();
+      edited.put("content", "<p>Treffen um 19 Uhr</p>").put("edited_at", "2025-03-14T10:05:00.000Z");
+      fake.streamEvent("status.update", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(edited));
+      fake.streamEvent("delete", statusId);
+      List<PostEvent> events = records("https://" + host + "/", 3).stream().map(r -> EventJson.read(r.value(), PostEvent.class)).toList();
+      pause(id);
+      assertThat(events).extracting(PostEvent::postUid).containsOnly(key);
+      assertThat(events).extracting(PostEvent::op).containsExactly(PostOp.CREATE, PostOp.UPDATE, PostOp.DELETE);
+      assertThat(events.get(1).text()).isEqualTo("Treffen um 19 Uhr");
+      assertThat(events.get(2).text()).isEmpty();
     }
   }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.test.common.WithTestResource;
@@ -17,6 +18,7 @@ import org.modsuite.events.ActionEvent;
 import org.modsuite.events.ActionType;
 import org.modsuite.events.EventJson;
 import org.modsuite.events.Topics;
+import org.modsuite.ingestion.connector.FakeMastodon;
 import org.modsuite.ingestion.connector.FakeTelegram;
 import org.modsuite.localstack.KafkaProbe;
 import org.modsuite.localstack.LocalStackTestResource;
@@ -74,6 +76,57 @@ class ActionConsumerTests {
       assertThat(outcome(postUid).getList("outcome")).hasSize(1);
       given().header("Authorization", "Bearer " + TestTokens.token(Roles.ADMIN)).delete("/api/v1/sources/" + source).then().statusCode(204);
       assertThat(outcome(postUid).getString("[0].action")).isEqualTo("remove");
+    }
+  }
+
+  private static String detail(String postUid, String decision, String field) {
+    return outcome(postUid).getString("find { it.decisionId == '" + decision + "' }." + field);
+  }
+
+  @Test
+  void mastodonActionsGoThroughTheInstanceApiWithTheTokenOfAnEnforcingSource() {
+    try (FakeMastodon mastodon = new FakeMastodon("social.example")) {
+      String host = "e" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+      String statusUri = "https://" + host + "/users/lina/statuses/114160100000000001";
+      String account = mastodon.add("114160100000000001", statusUri, Instant.parse("2025-03-14T10:00:00Z"), "<p>…</p>").path("account").path("id")
+          .asText();
+      String source = "masto-enf-" + UUID.randomUUID().toString().substring(0, 8);
+      given().header("Authorization", "Bearer " + TestTokens.token(Roles.ADMIN)).contentType(ContentType.JSON)
+          .body("{\"id\":\"%s\",\"type\":\"mastodon\",\"paused\":true,\"intervalSeconds\":60,\"secret\":\"admin-token\",\"settings\":{\"instance\":\"%s\",\"enforce\":\"true\"}}"
+              .formatted(source, mastodon.baseUrl()))
+          .post("/api/v1/sources").then().statusCode(201);
+      try {
+        String postUid = "mastodon:" + statusUri;
+        String restrict = "d-" + UUID.randomUUID();
+        String remove = "d-" + UUID.randomUUID();
+        String restore = "d-" + UUID.randomUUID();
+        send(postUid, ActionType.RESTRICT, restrict);
+        send(postUid, ActionType.REMOVE, remove);
+        send(postUid, ActionType.RESTORE, restore);
+        String gone = "mastodon:https://" + host + "/users/lina/statuses/404";
+        String missing = "d-" + UUID.randomUUID();
+        send(gone, ActionType.REMOVE, missing);
+        await().atMost(Duration.ofSeconds(30)).until(() -> outcome(postUid).getList("outcome").size() == 3 && !outcome(gone).getList("outcome").isEmpty());
+
+        assertThat(detail(postUid, restrict, "outcome")).isEqualTo("done");
+        assertThat(detail(postUid, restrict, "detail")).startsWith("account limited (silence)").contains("report #");
+        assertThat(detail(postUid, restrict, "sourceId")).isEqualTo(source);
+        assertThat(detail(postUid, remove, "outcome")).isEqualTo("manual");
+        assertThat(detail(postUid, remove, "detail")).startsWith("report #").contains("delete it from that report");
+        assertThat(detail(postUid, restore, "outcome")).isEqualTo("done");
+        assertThat(outcome(gone).getString("[0].outcome")).isEqualTo("failed");
+        assertThat(outcome(gone).getString("[0].detail")).contains("not found");
+
+        List<String> calls = mastodon.calls();
+        assertThat(calls).anyMatch(c -> c.startsWith("GET /api/v2/search?") && c.contains("resolve=true"));
+        assertThat(calls).anyMatch(c -> c.startsWith("POST /api/v1/reports ") && c.contains("account_id=" + account)
+            && c.contains("status_ids%5B%5D=114160100000000001") && c.contains(restrict));
+        assertThat(calls).anyMatch(c -> c.startsWith("POST /api/v1/admin/accounts/" + account + "/action ") && c.contains("type=silence")
+            && c.contains("report_id="));
+        assertThat(calls).contains("POST /api/v1/admin/accounts/" + account + "/unsilence");
+      } finally {
+        given().header("Authorization", "Bearer " + TestTokens.token(Roles.ADMIN)).delete("/api/v1/sources/" + source).then().statusCode(204);
+      }
     }
   }
 }
