@@ -43,7 +43,7 @@ class RuleDecisionTests {
       flag("en", "Get them out, the whole lot of them, before they take over."),
       allow("en", "My neighbour called the refugees vermin and I told him that is disgusting."),
       allow("en", "Police said two asylum seekers were attacked outside the station on Friday."),
-      allow("en", "Refugees are not vermin, they are people like you and me."),
+      allow("en", "Asylum seekers are never parasites in my book, they work harder than most."),
       allow("en", "As an immigrant myself, I have been called a parasite more times than I can count."),
       allow("en", "The bird migration over the lake was spectacular this year."),
       allow("en", "The council's immigration policy is expensive and badly run."),
