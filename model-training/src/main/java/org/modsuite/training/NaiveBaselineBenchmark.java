@@ -3,6 +3,8 @@ package org.modsuite.training;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
@@ -34,7 +37,7 @@ import org.modsuite.training.BenchmarkCorpus.Post;
  * match), on the same sample of the benchmark corpus, with 1 and 2 threads. Also prints how many posts name a group
  * (a target rule fired) and how many took the deep stage, since that share sets the cascade's cost.
  *
- * <p>Usage: {@code NaiveBaselineBenchmark [corpus file] [sample size, default 300]}. Needs about 3 GB of heap (the
+ * <p>Usage: {@code NaiveBaselineBenchmark [corpus file] [sample size, default 300] [--cascade-only]}. Needs about 3 GB of heap (the
  * English and German NER, tagger and parser models of both pipelines).
  */
 public final class NaiveBaselineBenchmark {
@@ -62,14 +65,17 @@ public final class NaiveBaselineBenchmark {
     CascadeShares shares = new CascadeShares();
     corpus.forEach(p -> shares.add(p, cascade.score(p.text(), p.language()))); // also the JIT warm-up
     shares.print();
-    double cascadeSample1 = rate(sample, 1, p -> cascade.score(p.text(), p.language()));
-    double cascadeSample2 = rate(sample, 2, p -> cascade.score(p.text(), p.language()));
-    double cascadeCorpus1 = rate(corpus, 1, p -> cascade.score(p.text(), p.language()));
-    double cascadeCorpus2 = rate(corpus, 2, p -> cascade.score(p.text(), p.language()));
-    System.out.printf(Locale.ROOT, "  cascade, sample of %d: %8.0f posts/s on 1 thread, %8.0f posts/s on 2 threads%n", sample.size(), cascadeSample1,
-        cascadeSample2);
-    System.out.printf(Locale.ROOT, "  cascade, corpus of %d: %8.0f posts/s on 1 thread, %8.0f posts/s on 2 threads%n", corpus.size(), cascadeCorpus1,
-        cascadeCorpus2);
+    Rate cascadeSample1 = rate(sample, 1, p -> cascade.score(p.text(), p.language()));
+    Rate cascadeSample2 = rate(sample, 2, p -> cascade.score(p.text(), p.language()));
+    Rate cascadeCorpus1 = rate(corpus, 1, p -> cascade.score(p.text(), p.language()));
+    Rate cascadeCorpus2 = rate(corpus, 2, p -> cascade.score(p.text(), p.language()));
+    System.out.printf(Locale.ROOT, "  cascade, sample of %d: 1 thread %s; 2 threads %s%n", sample.size(), cascadeSample1, cascadeSample2);
+    System.out.printf(Locale.ROOT, "  cascade, corpus of %d: 1 thread %s; 2 threads %s%n", corpus.size(), cascadeCorpus1, cascadeCorpus2);
+    System.out.printf(Locale.ROOT, "summary: in-process cascade, whole corpus of %d posts: 2 threads %s, 1 thread %s; %s%n", corpus.size(),
+        cascadeCorpus2, cascadeCorpus1, shares.line());
+    if (args.length > 2 && args[2].equals("--cascade-only")) {
+      return;
+    }
 
     loading = System.nanoTime();
     Map<String, StanfordCoreNLP> naive = Map.of("en", new StanfordCoreNLP(englishFull()), "de", new StanfordCoreNLP(germanFull()));
@@ -77,20 +83,18 @@ public final class NaiveBaselineBenchmark {
         germanFull().getProperty("annotators"), seconds(loading));
     warmUp.forEach(p -> annotate(naive, p));
     AtomicInteger sentences = new AtomicInteger();
-    double naive1 = rate(sample, 1, p -> sentences.addAndGet(annotate(naive, p)));
-    double naive2 = rate(sample, 2, p -> annotate(naive, p));
-    System.out.printf(Locale.ROOT, "  naive, sample of %d (%d sentences): %8.1f posts/s on 1 thread, %8.1f posts/s on 2 threads%n", sample.size(),
-        sentences.get(), naive1, naive2);
+    Rate naive1 = rate(sample, 1, p -> sentences.addAndGet(annotate(naive, p)));
+    Rate naive2 = rate(sample, 2, p -> annotate(naive, p));
+    System.out.printf(Locale.ROOT, "  naive, sample of %d (%d sentences): 1 thread %s; 2 threads %s%n", sample.size(), sentences.get(), naive1,
+        naive2);
     System.gc();
     Runtime rt = Runtime.getRuntime();
     System.out.printf(Locale.ROOT, "  heap in use with the cascade and both naive pipelines loaded (after a GC): %d MB%n",
         (rt.totalMemory() - rt.freeMemory()) >> 20);
 
-    System.out.printf(Locale.ROOT, "%nsummary: in-process, sample of %d posts, 2 threads: cascade %.0f posts/s, naive full CoreNLP %.1f posts/s"
-        + " (%.0f x); 1 thread: cascade %.0f, naive %.1f posts/s%n", sample.size(), cascadeSample2, naive2, cascadeSample2 / naive2, cascadeSample1,
-        naive1);
-    System.out.printf(Locale.ROOT, "summary: in-process, whole corpus of %d posts: cascade %.0f posts/s on 2 threads, %.0f on 1; %s%n",
-        corpus.size(), cascadeCorpus2, cascadeCorpus1, shares.line());
+    System.out.printf(Locale.ROOT, "summary: in-process, the same sample of %d posts: naive full CoreNLP 2 threads %s, 1 thread %s;"
+        + " cascade 2 threads %s, 1 thread %s; CPU per post naive / cascade = %.0f x%n", sample.size(), naive2, naive1, cascadeSample2,
+        cascadeSample1, naive1.cpuMillisPerPost() / cascadeSample1.cpuMillisPerPost());
   }
 
   /** How often the cascade found a group named and how often it had to tag and parse, by language. */
@@ -130,17 +134,24 @@ public final class NaiveBaselineBenchmark {
     }
   }
 
-  /** Posts per second of {@code work} over {@code posts} shared by {@code threads} threads. */
-  static double rate(List<Post> posts, int threads, Consumer<Post> work) throws Exception {
+  /**
+   * Posts per second of {@code work} over {@code posts} shared by {@code threads} threads (wall clock), and the CPU time
+   * the threads used per post, which other processes on the machine do not inflate.
+   */
+  static Rate rate(List<Post> posts, int threads, Consumer<Post> work) throws Exception {
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     AtomicInteger next = new AtomicInteger();
+    AtomicLong cpuNanos = new AtomicLong();
     long started = System.nanoTime();
     List<Future<?>> running = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       running.add(pool.submit(() -> {
+        long cpuStart = cpu.getCurrentThreadCpuTime();
         for (int i = next.getAndIncrement(); i < posts.size(); i = next.getAndIncrement()) {
           work.accept(posts.get(i));
         }
+        cpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - cpuStart);
       }));
     }
     for (Future<?> f : running) {
@@ -148,7 +159,15 @@ public final class NaiveBaselineBenchmark {
     }
     double elapsed = seconds(started);
     pool.shutdown();
-    return posts.size() / elapsed;
+    return new Rate(posts.size() / elapsed, cpuNanos.get() / 1e6 / posts.size());
+  }
+
+  /** @param postsPerSecond wall clock @param cpuMillisPerPost CPU time of the working threads per post */
+  record Rate(double postsPerSecond, double cpuMillisPerPost) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%.1f posts/s (%.2f ms CPU per post)", postsPerSecond, cpuMillisPerPost);
+    }
   }
 
   /** Runs the naive pipeline of the post's language; returns the number of sentences. */
