@@ -11,7 +11,7 @@ import org.modsuite.localstack.LocalStackSettings;
 /** The options of ./run, parsed from its command line. */
 record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNotices, int benchmarkExport, Path dataDir, int kafkaPort,
     int controllerPort, int postgresPort, int partitions, int ingestionPort, int moderationPort, int reportPort, Set<String> services,
-    int ingestionBenchmark) {
+    int ingestionBenchmark, int moderationBenchmark) {
 
   static final List<String> ALL_SERVICES = List.of("ingestion", "moderation", "report");
 
@@ -29,6 +29,9 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
         --benchmark-export N       insert N statements of reasons, time their CSV export and report-service's heap, stop
         --benchmark-ingestion N    push N posts (batches), 1,000 single posts (latency) and an N-post JSONL import
                                    through ingestion-service alone, print posts/s into posts.ingested, stop
+        --benchmark-moderation N   write N posts of the English/German benchmark corpus straight to posts.ingested and
+                                   time their analyses, then 1,000 single-post analysis requests; start-up and heap of
+                                   moderation-service; starts only moderation unless --services says otherwise, stop
         --data-dir DIR             Kafka and PostgreSQL data and the logs (default .modsuite; logs in DIR/logs)
         --services LIST            which services to start: ingestion,moderation,report (default all), or none
                                    (none runs local-stack alone, for a service started with mvn quarkus:run)
@@ -57,6 +60,8 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
     int benchmarkNotices = 0;
     int benchmarkExport = 0;
     int ingestionBenchmark = 0;
+    int moderationBenchmark = 0;
+    boolean servicesChosen = false;
     Path dataDir = Path.of(".modsuite");
     int kafka = LocalStackSettings.DEFAULT_KAFKA_PORT;
     int controller = 9093;
@@ -75,6 +80,7 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
         case "--benchmark-notices" -> benchmarkNotices = number(args, ++i, arg, 1, 10_000_000);
         case "--benchmark-export" -> benchmarkExport = number(args, ++i, arg, 1, 100_000_000);
         case "--benchmark-ingestion" -> ingestionBenchmark = number(args, ++i, arg, 1, 100_000_000);
+        case "--benchmark-moderation" -> moderationBenchmark = number(args, ++i, arg, 1, 10_000_000);
         case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
         case "--kafka-port" -> kafka = port(args, ++i, arg);
         case "--kafka-controller-port" -> controller = port(args, ++i, arg);
@@ -83,9 +89,18 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
         case "--ingestion-port" -> ingestion = port(args, ++i, arg);
         case "--moderation-port" -> moderation = port(args, ++i, arg);
         case "--report-port" -> report = port(args, ++i, arg);
-        case "--services" -> services = services(value(args, ++i, arg));
+        case "--services" -> {
+          services = services(value(args, ++i, arg));
+          servicesChosen = true;
+        }
         default -> throw new IllegalArgumentException("unknown option " + arg + " (see ./run --help)");
       }
+    }
+    if (moderationBenchmark > 0 && !servicesChosen) {
+      services = new LinkedHashSet<>(List.of("moderation")); // the others would share its two cores
+    }
+    if (moderationBenchmark > 0 && !services.contains("moderation")) {
+      throw new IllegalArgumentException("--benchmark-moderation needs moderation among --services");
     }
     if ((demo || benchmark > 0 || benchmarkNotices > 0 || benchmarkExport > 0) && !services.containsAll(ALL_SERVICES)) {
       throw new IllegalArgumentException("--demo and --benchmark need all three services");
@@ -94,7 +109,7 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
       throw new IllegalArgumentException("--benchmark-ingestion needs ingestion and report (report issues the token)");
     }
     return new LaunchOptions(help, demo, benchmark, benchmarkNotices, benchmarkExport, dataDir.toAbsolutePath(), kafka, controller, postgres,
-        partitions, ingestion, moderation, report, services, ingestionBenchmark);
+        partitions, ingestion, moderation, report, services, ingestionBenchmark, moderationBenchmark);
   }
 
   private static Set<String> services(String list) {

@@ -10,12 +10,14 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.modsuite.localstack.LocalStack;
 import org.modsuite.localstack.Ports;
 import org.modsuite.localstack.ProjectRoot;
 import org.modsuite.localstack.StartFailedException;
+import org.modsuite.localstack.TestTokens;
 
 /** ./run: local-stack, then the three services, each in a process of its own; Ctrl-C stops them all. */
 public final class SuiteLauncher {
@@ -85,6 +87,10 @@ public final class SuiteLauncher {
     suiteEnv.putIfAbsent("MODSUITE_DSA_MAIL_FOLDER", options.dataDir().resolve("mail").toString());
     suiteEnv.put("MODSUITE_DSA_PUBLIC_URL", "http://" + Ports.HOST + ":" + options.reportPort());
     suiteEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://" + Ports.HOST + ":" + options.reportPort() + "/.well-known/jwks.json");
+    if (options.moderationBenchmark() > 0 && !options.services().contains("report")) {
+      // No report-service to issue tokens: moderation verifies the launcher's own test key set instead.
+      suiteEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestTokens.jwksFile().toString());
+    }
     for (String service : options.services()) {
       String module = service + "-service";
       services.add(new ServiceProcess(module, root.resolve(module).resolve("target").resolve("quarkus-app"), port(service), suiteEnv,
@@ -109,6 +115,9 @@ public final class SuiteLauncher {
     if (options.demo()) {
       runDemo(adminPassword);
     }
+    if (options.moderationBenchmark() > 0) {
+      runModerationBenchmark(root, logs, adminPassword);
+    }
     if (options.benchmark() > 0 || options.benchmarkNotices() > 0 || options.benchmarkExport() > 0 || options.ingestionBenchmark() > 0) {
       String token = new DemoFeeder(url("ingestion"), url("report"), adminPassword).token();
       try {
@@ -130,7 +139,23 @@ public final class SuiteLauncher {
       }
       System.exit(0); // a benchmark run stops the suite when it is done (the shutdown hook stops every process)
     }
+    if (options.moderationBenchmark() > 0) {
+      System.exit(0);
+    }
     System.out.println("\nPress Ctrl-C to stop every process started here.");
+  }
+
+  private void runModerationBenchmark(Path root, Path logs, String adminPassword) throws IOException {
+    Callable<String> token = options.services().contains("report")
+        ? () -> new DemoFeeder(null, url("report"), adminPassword).token()
+        : () -> TestTokens.token("service");
+    ServiceProcess moderation = services.stream().filter(s -> s.name().equals("moderation-service")).findFirst().orElseThrow();
+    try {
+      new ModerationBenchmark(moderation, logs.resolve("moderation-service.log"), stack.bootstrapServers(), token,
+          root.resolve(ModerationBenchmark.CORPUS)).run(options.moderationBenchmark());
+    } catch (Exception e) {
+      throw new IOException("moderation benchmark failed: " + e.getMessage(), e);
+    }
   }
 
   private void runDemo(String adminPassword) throws IOException, InterruptedException {

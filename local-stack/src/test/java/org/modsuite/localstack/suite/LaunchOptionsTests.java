@@ -39,6 +39,18 @@ class LaunchOptionsTests {
   }
 
   @Test
+  void moderationBenchmarkStartsModerationAloneUnlessServicesAreChosen() {
+    LaunchOptions alone = LaunchOptions.parse("--benchmark-moderation", "20000");
+    assertThat(alone.moderationBenchmark()).isEqualTo(20000);
+    assertThat(alone.services()).containsExactly("moderation");
+    assertThat(LaunchOptions.parse("--benchmark-moderation", "10", "--services", "moderation,report").services())
+        .containsExactly("moderation", "report");
+    assertThatThrownBy(() -> LaunchOptions.parse("--benchmark-moderation", "10", "--services", "report"))
+        .hasMessageContaining("--benchmark-moderation");
+    assertThatThrownBy(() -> LaunchOptions.parse("--benchmark-moderation", "0")).hasMessageContaining("--benchmark-moderation");
+  }
+
+  @Test
   void demoSampleHasTwoHundredPosts() {
     assertThat(DemoFeeder.sample()).hasSize(200).allMatch(line -> line.startsWith("{"));
   }
