@@ -23,11 +23,12 @@ class DashboardPagesTests {
 
   @Test
   void pagesNeedASignInAndTheRightRole() {
-    for (String path : List.of("/queue", "/compliance", "/admin", "/notices/mine", "/settings", "/cases/" + UUID.randomUUID())) {
+    for (String path : List.of("/queue", "/compliance", "/admin", "/notices/mine", "/settings", "/cases/" + UUID.randomUUID(),
+        "/admin/users/" + UUID.randomUUID(), "/admin/flaggers/new", "/admin/flaggers/" + UUID.randomUUID())) {
       given().redirects().follow(false).get(path).then().statusCode(303).header("Location", containsString("/login"));
     }
     String flagger = Login.newUser("tf-" + UUID.randomUUID().toString().substring(0, 8), "a-flagger-password", List.of(Roles.TRUSTED_FLAGGER));
-    for (String path : List.of("/queue", "/compliance", "/admin")) {
+    for (String path : List.of("/queue", "/compliance", "/admin", "/admin/users/" + UUID.randomUUID(), "/admin/flaggers/new")) {
       given().cookie("modsuite_session", flagger).get(path).then().statusCode(403).contentType("text/html").body(containsString("Not allowed"));
     }
     given().cookie("modsuite_session", flagger).get("/notices/mine").then().statusCode(200).body(not(containsString("href=\"/queue\"")));
@@ -40,6 +41,19 @@ class DashboardPagesTests {
         .cookie("modsuite_csrf", "another-value-entirely").post("/queue/next").then().statusCode(400).body(containsString("expired"));
     given().contentType("application/x-www-form-urlencoded").formParam("explanation", "no token at all in this form")
         .post("/notices/new").then().statusCode(400);
+    String admin = Login.admin();
+    for (String path : List.of("/admin/users/" + UUID.randomUUID(), "/admin/flaggers", "/admin/flaggers/" + UUID.randomUUID())) {
+      given().cookie("modsuite_session", admin).cookie("modsuite_csrf", "the-cookie-value-0123456789").contentType("application/x-www-form-urlencoded")
+          .formParam("csrf", "forged-value-0123456789abc").formParam("roles", "moderator").post(path).then().statusCode(400)
+          .body(containsString("expired"));
+    }
+  }
+
+  @Test
+  void unknownUsersAndRegisterEntriesAreNotFoundPages() {
+    String admin = Login.admin();
+    given().cookie("modsuite_session", admin).get("/admin/users/" + UUID.randomUUID()).then().statusCode(404).contentType("text/html");
+    given().cookie("modsuite_session", admin).get("/admin/flaggers/" + UUID.randomUUID()).then().statusCode(404).contentType("text/html");
   }
 
   @Test
