@@ -304,6 +304,13 @@ class DashboardBrowserTests {
     assertThat(auditCount("trusted_flagger.changed", null)).isPositive();
     browser.screenshot("admin");
 
+    // The sources overview, read from a stand-in ingestion-service.
+    try (FakeIngestion ingestion = FakeIngestion.start(200, FakeIngestion.sampleSources())) {
+      browser.find("#sources-link").click();
+      assertThat(browser.waitFor("#sources").getText()).contains("mastodon-social", "backing_off", "154");
+      browser.screenshot("sources");
+    }
+
     browser.find("nav a[href='/settings']").click();
     new Select(browser.waitFor("#lang")).selectByValue("de");
     browser.find("#save-settings").click();
