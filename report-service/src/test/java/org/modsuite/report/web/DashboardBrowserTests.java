@@ -230,6 +230,21 @@ class DashboardBrowserTests {
       }
     }, p -> p != null);
     assertThat(Files.readString(file)).contains("§ 130 StGB");
+
+    // The same export in the background: a progress page that refreshes itself, then the download.
+    new Select(browser.find("#export-kind")).selectByValue("decisions");
+    new Select(browser.find("#export-format")).selectByValue("csv");
+    browser.find("#start-export").click();
+    browser.waitFor("#export-download");
+    assertThat(browser.find("#export-rows").getText()).contains("rows written");
+    browser.screenshot("export-job");
+    browser.find("#export-download").click();
+    Path second = await().atMost(Duration.ofSeconds(30)).until(() -> {
+      try (var files = Files.list(browser.downloads)) {
+        return files.filter(p -> p.getFileName().toString().endsWith(".csv") && !p.equals(file)).findFirst().orElse(null);
+      }
+    }, p -> p != null);
+    assertThat(Files.readString(second)).isEqualTo(Files.readString(file));
     browser.open("/admin");
     assertThat(browser.waitFor("h1").getText()).isEqualTo("Not allowed");
     browser.open("/");
