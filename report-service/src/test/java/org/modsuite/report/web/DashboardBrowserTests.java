@@ -245,6 +245,19 @@ class DashboardBrowserTests {
       }
     }, p -> p != null);
     assertThat(Files.readString(second)).isEqualTo(Files.readString(file));
+    // The decided case, read-only: the whole record, no claim and no decision form.
+    browser.open("/compliance");
+    browser.find("#case-id").sendKeys(severeCase.toString());
+    browser.find("#open-case-submit").click();
+    browser.waitFor("#read-only");
+    assertThat(browser.driver().getCurrentUrl()).endsWith("/cases/" + severeCase);
+    assertThat(browser.find("#case-state").getText()).isEqualTo("decided");
+    assertThat(browser.find("#decisions").getText()).contains("remove", moderator, "§ 130 StGB");
+    assertThat(browser.present("#decision-form")).isFalse();
+    assertThat(browser.present("#claim")).isFalse();
+    assertThat(browser.find("details#post-text").getAttribute("open")).isNull();
+    browser.screenshot("case-compliance");
+
     browser.open("/admin");
     assertThat(browser.waitFor("h1").getText()).isEqualTo("Not allowed");
     browser.open("/");

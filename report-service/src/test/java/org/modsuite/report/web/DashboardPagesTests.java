@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.not;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,9 @@ import org.modsuite.support.security.Roles;
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
 class DashboardPagesTests {
+
+  @Inject
+  AgroalDataSource db;
 
   private static final String CSP = "default-src 'none'; style-src 'self'; script-src 'self'";
 
@@ -47,6 +53,29 @@ class DashboardPagesTests {
           .formParam("csrf", "forged-value-0123456789abc").formParam("roles", "moderator").post(path).then().statusCode(400)
           .body(containsString("expired"));
     }
+  }
+
+  @Test
+  void complianceOfficersReadCasesButCannotWorkThem() throws Exception {
+    String officer = Login.newUser("comp-" + UUID.randomUUID().toString().substring(0, 8), "a-compliance-password", List.of(Roles.COMPLIANCE));
+    String flagger = Login.newUser("tf-" + UUID.randomUUID().toString().substring(0, 8), "a-flagger-password", List.of(Roles.TRUSTED_FLAGGER));
+    UUID unknown = UUID.randomUUID();
+    given().cookie("modsuite_session", officer).get("/cases/" + unknown).then().statusCode(404).contentType("text/html");
+    given().cookie("modsuite_session", flagger).get("/cases/" + unknown).then().statusCode(403);
+    UUID open = CaseRows.severeCase(db, "test:" + UUID.randomUUID(), "A post for the read-only check.", "post", 10);
+    given().cookie("modsuite_session", officer).get("/cases/" + open).then().statusCode(200).body(containsString("id=\"read-only\""))
+        .body(not(containsString("action=\"/cases/" + open + "/claim\"")));
+    for (String action : List.of("claim", "release", "decision")) {
+      given().cookie("modsuite_session", officer).cookie("modsuite_csrf", "the-cookie-value-0123456789").contentType("application/x-www-form-urlencoded")
+          .formParam("csrf", "the-cookie-value-0123456789").post("/cases/" + open + "/" + action).then().statusCode(403);
+    }
+    String moderator = Login.newUser("mod-" + UUID.randomUUID().toString().substring(0, 8), "a-moderator-password", List.of(Roles.MODERATOR));
+    given().cookie("modsuite_session", moderator).cookie("modsuite_csrf", "the-cookie-value-0123456789").contentType("application/x-www-form-urlencoded")
+        .formParam("csrf", "the-cookie-value-0123456789").redirects().follow(false).post("/cases/" + open + "/claim").then().statusCode(303);
+    given().cookie("modsuite_session", officer).redirects().follow(false).get("/compliance/case?id=" + unknown).then().statusCode(303)
+        .header("Location", containsString("/cases/" + unknown));
+    given().cookie("modsuite_session", officer).get("/compliance/case?id=not-a-case").then().statusCode(400).contentType("text/html")
+        .body(containsString("a case id"));
   }
 
   @Test

@@ -66,7 +66,7 @@ class ExportJobPagesTests {
 
     given().cookie("modsuite_session", officer).cookie("modsuite_csrf", CSRF).contentType("application/x-www-form-urlencoded")
         .formParam("csrf", CSRF).formParam("kind", "passwords").formParam("format", "csv").formParam("from", today).formParam("to", today)
-        .post("/compliance/exports").then().statusCode(400).body(containsString("statements, cases"));
+        .post("/compliance/exports").then().statusCode(400).contentType("text/html").body(containsString("statements, cases"));
     given().cookie("modsuite_session", officer).cookie("modsuite_csrf", CSRF).contentType("application/x-www-form-urlencoded")
         .formParam("csrf", CSRF).formParam("kind", "cases").formParam("format", "csv").formParam("from", "yesterday").formParam("to", today)
         .post("/compliance/exports").then().statusCode(400);
