@@ -117,6 +117,11 @@ public class AdminPage {
       Map<String, Object> data = new HashMap<>();
       data.put("users", userList);
       data.put("flaggers", flaggerList);
+      // "Illegal or harmful speech" rather than the key: the register table stays within the page.
+      Map<java.util.UUID, String> expertise = new HashMap<>();
+      flaggerList.forEach(f -> expertise.put(f.id(), String.join(", ",
+          f.expertise().stream().map(e -> new CaseReviewPage.Option(e, null, false).label()).toList())));
+      data.put("expertise", expertise);
       data.put("versions", versions.stream().map(r -> new VersionRow((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
           r[4] == null ? "–" : PageExtensions.utc(r[4] instanceof OffsetDateTime t ? t.toInstant() : (Instant) r[4]))).toList());
       data.put("roles", Roles.ALL);

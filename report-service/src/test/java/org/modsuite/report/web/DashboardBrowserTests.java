@@ -319,7 +319,7 @@ class DashboardBrowserTests {
     browser.find("#contactEmail").sendKeys("reports@ngo2.example");
     browser.find("#save-flagger").click();
     assertThat(browser.waitFor("#flagger-saved").getText()).contains(newOrganisation);
-    assertThat(rowOf("#flaggers", newOrganisation)).contains("reports@ngo2.example", "ILLEGAL_OR_HARMFUL_SPEECH");
+    assertThat(rowOf("#flaggers", newOrganisation)).contains("reports@ngo2.example", "Illegal or harmful speech");
     browser.find("#edit-flagger-" + organisation).click();
     assertThat(browser.waitFor("#organisation").getAttribute("readonly")).isNotNull();
     browser.find("#coordinator").clear();
@@ -328,7 +328,7 @@ class DashboardBrowserTests {
     browser.screenshot("admin-flagger-edit");
     browser.find("#save-flagger").click();
     browser.waitFor("#flagger-saved");
-    assertThat(rowOf("#flaggers", organisation)).contains("Landesmedienanstalt NRW", "VIOLENCE");
+    assertThat(rowOf("#flaggers", organisation)).contains("Landesmedienanstalt NRW", "Illegal or harmful speech, Violence");
     assertThat(auditCount("trusted_flagger.changed", null)).isPositive();
     browser.screenshot("admin");
 
