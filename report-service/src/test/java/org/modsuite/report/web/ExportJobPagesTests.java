@@ -11,6 +11,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -25,6 +28,10 @@ import org.modsuite.support.security.Roles;
 class ExportJobPagesTests {
 
   private static final String CSRF = "a-csrf-token-of-the-test-0123";
+  private static final int LONG_EXPORT_ROWS = 100_000;
+
+  @Inject
+  AgroalDataSource db;
 
   @Test
   void aComplianceOfficerStartsAnExportFollowsItsProgressAndDownloadsIt() {
@@ -49,6 +56,40 @@ class ExportJobPagesTests {
     String rows = page.asString().replaceAll("(?s).*id=\"export-rows\"[^>]*>([0-9,]+) of ([0-9,]+) rows.*", "$1/$2");
     assertThat(rows).matches("[0-9,]+/[0-9,]+");
     assertThat(rows.split("/")[0]).isEqualTo(rows.split("/")[1]);
+  }
+
+  @Test
+  void aLongExportShowsItsProgressBeforeTheFileIsReady() throws Exception {
+    String prefix = "test:export-progress-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    CaseRows.manyCases(db, prefix, LONG_EXPORT_ROWS);
+    try {
+      String officer = Login.newUser("comp-" + UUID.randomUUID().toString().substring(0, 8), "a-compliance-password", List.of(Roles.COMPLIANCE));
+      String today = LocalDate.now(ZoneOffset.UTC).toString();
+      String from = LocalDate.now(ZoneOffset.UTC).minusDays(2).toString();
+      long started = System.nanoTime();
+      String job = given().cookie("modsuite_session", officer).cookie("modsuite_csrf", CSRF).redirects().follow(false)
+          .contentType("application/x-www-form-urlencoded").formParam("csrf", CSRF).formParam("kind", "cases").formParam("format", "xlsx")
+          .formParam("from", from).formParam("to", today)
+          .post("/compliance/exports").then().statusCode(303).extract().header("Location").replaceFirst("^https?://[^/]+", "");
+      List<String> seen = new java.util.ArrayList<>();
+      String page = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        String html = given().cookie("modsuite_session", officer).get(job).asString();
+        String rows = html.replaceAll("(?s).*id=\"export-rows\"[^>]*>([^<]*)<.*", "$1");
+        if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(rows)) {
+          seen.add(rows);
+        }
+        return html;
+      }, html -> html.contains("id=\"export-download\""));
+      double seconds = (System.nanoTime() - started) / 1e9;
+      System.out.printf("export job: cases as XLSX, %s ready after %.1f s; %d different progress lines seen on the page%n",
+          page.replaceAll("(?s).*id=\"export-rows\"[^>]*>([^<]*)<.*", "$1"), seconds, seen.size());
+      // A reader of the page saw the rows grow before the file was ready: at least one line between the first and the last.
+      assertThat(seen.stream().filter(line -> line.matches("[1-9][0-9,]* of [0-9,]+ rows written.")).count()).isGreaterThanOrEqualTo(2);
+      given().cookie("modsuite_session", officer).get(job + "/file").then().statusCode(200)
+          .contentType(containsString("spreadsheetml"));
+    } finally {
+      CaseRows.deleteCases(db, prefix);
+    }
   }
 
   @Test
