@@ -86,6 +86,8 @@ public final class SuiteLauncher {
     // report-service's mail to notifiers and complainants, as .eml files beside the data (no SMTP in the local suite).
     suiteEnv.putIfAbsent("MODSUITE_DSA_MAIL_FOLDER", options.dataDir().resolve("mail").toString());
     suiteEnv.put("MODSUITE_DSA_PUBLIC_URL", "http://" + Ports.HOST + ":" + options.reportPort());
+    // report-service's dashboard reads the sources overview from ingestion-service.
+    suiteEnv.put("MODSUITE_DASHBOARD_INGESTION_URL", "http://" + Ports.HOST + ":" + options.ingestionPort());
     suiteEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://" + Ports.HOST + ":" + options.reportPort() + "/.well-known/jwks.json");
     if (options.moderationBenchmark() > 0 && !options.services().contains("report")) {
       // No report-service to issue tokens: moderation verifies the launcher's own test key set instead.

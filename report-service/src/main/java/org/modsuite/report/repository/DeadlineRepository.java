@@ -39,13 +39,20 @@ public class DeadlineRepository {
 
   /**
    * Clocks that are breached (met late, or overdue) or near a breach (open and due within {@code nearBy}), most urgent
-   * first: rows of (id, subject_type, subject_id, kind, due_at, met_at).
+   * first: rows of (id, subject_type, subject_id, kind, due_at, met_at, case_id: the case the subject belongs to).
    */
   public Uni<List<Object[]>> attention(Instant now, Instant nearBy, int limit) {
     return Panache.getSession().chain(s -> s.createNativeQuery("""
-        SELECT id, subject_type, subject_id, kind, due_at, met_at FROM deadline
-        WHERE (met_at IS NULL AND due_at <= :nearBy) OR met_at > due_at
-        ORDER BY due_at LIMIT :limit""", Object[].class)
+        SELECT d.id, d.subject_type, d.subject_id, d.kind, d.due_at, d.met_at,
+               CASE d.subject_type
+                 WHEN 'notice' THEN (SELECT i.case_id FROM notice_item i WHERE i.notice_id = d.subject_id ORDER BY i.case_id LIMIT 1)
+                 WHEN 'complaint' THEN (SELECT k.case_id FROM complaint k WHERE k.id = d.subject_id)
+                 WHEN 'decision' THEN (SELECT x.case_id FROM decision x WHERE x.id = d.subject_id)
+                 WHEN 'statement' THEN (SELECT x.case_id FROM statement_of_reasons s JOIN decision x ON x.id = s.decision_id WHERE s.id = d.subject_id)
+               END AS case_id
+        FROM deadline d
+        WHERE (d.met_at IS NULL AND d.due_at <= :nearBy) OR d.met_at > d.due_at
+        ORDER BY d.due_at LIMIT :limit""", Object[].class)
         .setParameter("nearBy", nearBy).setParameter("limit", limit)
         .getResultList());
   }

@@ -11,10 +11,10 @@ import org.modsuite.support.rest.Problem.FieldError;
 import org.modsuite.support.rest.ProblemException;
 
 /** A period of whole UTC days from the query parameters {@code from} and {@code to} (both inclusive, both required). */
-record DatePeriod(LocalDate from, LocalDate to) {
+public record DatePeriod(LocalDate from, LocalDate to) {
 
   /** Parses the two parameters, or answers 400 naming each that is missing, not a date, or out of order. */
-  static DatePeriod parse(String from, String to) {
+  public static DatePeriod parse(String from, String to) {
     List<FieldError> errors = new ArrayList<>();
     LocalDate start = date("from", from, errors);
     LocalDate end = date("to", to, errors);
@@ -27,12 +27,12 @@ record DatePeriod(LocalDate from, LocalDate to) {
     return new DatePeriod(start, end);
   }
 
-  Instant start() {
+  public Instant start() {
     return from.atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   /** The first instant after the period. */
-  Instant end() {
+  public Instant end() {
     return to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 

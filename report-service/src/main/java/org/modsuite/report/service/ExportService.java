@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -69,6 +70,8 @@ public class ExportService {
     }
   }
 
+  private static final int PROGRESS_STEP = 1000;
+
   private final AgroalDataSource dataSource;
   private final StatementService statementService;
   private final DsaConfig config;
@@ -81,8 +84,17 @@ public class ExportService {
 
   /** Writes the rows of the period [from, to) in the format. */
   public void export(Kind kind, ExportFormat format, Instant from, Instant to, OutputStream out) {
+    export(kind, format, from, to, out, rows -> { });
+  }
+
+  /**
+   * As {@link #export(Kind, ExportFormat, Instant, Instant, OutputStream)}, telling {@code progress} the rows written
+   * so far every 1,000 rows and at the end (statements as JSON: only at the end, they are copied page by page).
+   */
+  public void export(Kind kind, ExportFormat format, Instant from, Instant to, OutputStream out, LongConsumer progress) {
     if (kind == Kind.STATEMENTS && format == ExportFormat.JSON) {
       statementService.writeBatchBody(from, to, out);
+      progress.accept(count(kind, from, to));
       return;
     }
     try (Connection connection = dataSource.getConnection()) {
@@ -94,9 +106,9 @@ public class ExportService {
         query.setTimestamp(2, Timestamp.from(to));
         try (ResultSet rows = query.executeQuery()) {
           if (kind == Kind.STATEMENTS) {
-            statements(rows, format, out);
+            statements(rows, format, out, progress);
           } else {
-            table(kind, rows, format, out);
+            table(kind, rows, format, out, progress);
           }
         }
       } finally {
@@ -107,7 +119,23 @@ public class ExportService {
     }
   }
 
-  private static void table(Kind kind, ResultSet rows, ExportFormat format, OutputStream out) throws SQLException {
+  /** How many rows an export of the period [from, to) writes: the export's own query, counted. */
+  public long count(Kind kind, Instant from, Instant to) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM (" + kind.sql + ") counted")) {
+      connection.setReadOnly(true);
+      query.setTimestamp(1, Timestamp.from(from));
+      query.setTimestamp(2, Timestamp.from(to));
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("count of " + kind + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void table(Kind kind, ResultSet rows, ExportFormat format, OutputStream out, LongConsumer progress) throws SQLException {
     ResultSetMetaData meta = rows.getMetaData();
     List<String> columns = new ArrayList<>();
     for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -117,6 +145,7 @@ public class ExportService {
     try (TableWriter writer = TableWriters.open(format, out, TableOptions.named(name).withJsonRoot(name))) {
       writer.header(columns);
       List<Object> values = new ArrayList<>(columns.size());
+      long written = 0;
       while (rows.next()) {
         values.clear();
         for (int i = 1; i <= columns.size(); i++) {
@@ -124,24 +153,33 @@ public class ExportService {
           values.add(v instanceof Timestamp t ? t.toInstant() : v instanceof UUID u ? u.toString() : v);
         }
         writer.row(values);
+        if (++written % PROGRESS_STEP == 0) {
+          progress.accept(written);
+        }
       }
+      progress.accept(written);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /** Statements as CSV or XLSX in the Transparency Database's data-dump column order. */
-  private void statements(ResultSet rows, ExportFormat format, OutputStream out) throws SQLException {
+  private void statements(ResultSet rows, ExportFormat format, OutputStream out, LongConsumer progress) throws SQLException {
     try {
       try (TableWriter writer = TableWriters.open(format, out, TableOptions.named("statements"))) {
         writer.header(StatementCsvColumns.FULL);
+        long written = 0;
         while (rows.next()) {
           Map<String, Object> statement = SorJson.mapper().readValue(rows.getString(1), new TypeReference<LinkedHashMap<String, Object>>() { });
           statement.put("uuid", rows.getString(3));
           statement.put("platform_name", config.platformName());
           statement.put("created_at", rows.getTimestamp(4).toInstant());
           writer.row(StatementCsvColumns.fullRow(statement));
+          if (++written % PROGRESS_STEP == 0) {
+            progress.accept(written);
+          }
         }
+        progress.accept(written);
         }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

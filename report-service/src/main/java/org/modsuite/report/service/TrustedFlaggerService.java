@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,6 +77,47 @@ public class TrustedFlaggerService {
     });
   }
 
+  /**
+   * Changes an entry: name, coordinator, expertise, contact, designation date and status. The organisation is the key
+   * the users' org claim refers to and stays; a different one in the request is a 400.
+   */
+  @WithTransaction
+  public Uni<View> update(UUID id, TrustedFlaggerRequest r, Actor actor) {
+    return flaggers.findById(id).chain(f -> {
+      if (f == null) {
+        return Uni.createFrom().failure(ProblemException.notFound("no trusted flagger " + id));
+      }
+      List<FieldError> errors = validate(r);
+      if (errors.isEmpty() && !f.organisation.equals(r.organisation().strip())) {
+        errors = List.of(new FieldError("organisation", "cannot be changed (users and API keys name it); register a new entry instead"));
+      }
+      if (!errors.isEmpty()) {
+        return Uni.createFrom().failure(ProblemException.invalid(errors));
+      }
+      String before = summary(f);
+      f.name = r.name().strip();
+      f.coordinator = r.coordinator().strip();
+      f.expertise = EventJson.write(r.expertise());
+      f.contactEmail = r.contactEmail() == null || r.contactEmail().isBlank() ? null : r.contactEmail().strip();
+      f.designatedAt = r.designatedAt();
+      f.active = r.active() == null ? f.active : r.active();
+      // The audit entry names what changed, not the contact address.
+      return audit.change(actor, "trusted_flagger.changed", id.toString(), null, before, summary(f)).chain(() -> view(f));
+    });
+  }
+
+  /** One entry with its figures. */
+  @WithSession
+  public Uni<View> find(UUID id) {
+    return flaggers.findById(id).chain(f -> f == null ? Uni.createFrom().failure(ProblemException.notFound("no trusted flagger " + id)) : view(f));
+  }
+
+  private static String summary(TrustedFlagger f) {
+    // Sorted keys: the same change always reads the same in the audit log.
+    return EventJson.write(new TreeMap<>(Map.of("name", f.name, "coordinator", f.coordinator, "expertise", StatementFactory.list(f.expertise),
+        "designatedAt", String.valueOf(f.designatedAt), "active", f.active, "contact", f.contactEmail != null)));
+  }
+
   @WithSession
   public Uni<List<View>> list() {
     return flaggers.listAll().chain(all -> {
@@ -121,6 +164,9 @@ public class TrustedFlaggerService {
           errors.add(new FieldError("expertise[" + i + "]", "unknown category " + r.expertise().get(i)));
         }
       }
+    }
+    if (r.contactEmail() != null && !r.contactEmail().isBlank() && !r.contactEmail().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      errors.add(new FieldError("contactEmail", "an e-mail address such as reports@ngo.example"));
     }
     if (r.designatedAt() == null || r.designatedAt().isAfter(LocalDate.now())) {
       errors.add(new FieldError("designatedAt", "the date of designation, not in the future"));

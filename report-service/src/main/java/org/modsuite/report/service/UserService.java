@@ -48,6 +48,16 @@ public class UserService {
     return users.listAll(Sort.by("username")).map(list -> list.stream().map(UserView::of).toList());
   }
 
+  @WithSession
+  public Uni<UserView> find(UUID id) {
+    return users.findById(id).map(u -> {
+      if (u == null) {
+        throw ProblemException.notFound("no user " + id);
+      }
+      return UserView.of(u);
+    });
+  }
+
   @WithTransaction
   public Uni<UserView> create(String username, String password, List<String> roles, String organisation, String actor) {
     validate(roles, organisation);

@@ -13,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,12 +27,16 @@ import org.modsuite.report.service.UserService;
 import org.modsuite.support.rest.ProblemException;
 import org.modsuite.support.security.Roles;
 
-/** The administrator's page: users and roles (with a form for a new user), the trusted-flagger register, analyser versions. */
+/**
+ * The administrator's page: users and roles (with a form for a new user, links to {@link UserEditPage}), the
+ * trusted-flagger register (links to {@link FlaggerRegisterPage}), analyser versions.
+ */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 public class AdminPage {
 
   private static final Set<String> ADMINS = Set.of(Roles.ADMIN);
+  private static final String USERNAME = "^[a-z0-9][a-z0-9._-]{2,63}$";
 
   private final Pages pages;
   private final UserService users;
@@ -54,9 +59,17 @@ public class AdminPage {
   public record VersionRow(String model, String rules, String policy, long analyses, String lastSeen) {
   }
 
+  /** changed: the user just edited; saved: the register entry just saved (shown only when they look like one). */
   @GET
-  public Uni<Response> page() {
-    return pages.page(request, ADMINS, user -> render(user, Map.of(), Map.of(), null, 200));
+  public Uni<Response> page(@QueryParam("changed") String changed, @QueryParam("saved") String saved) {
+    Map<String, Object> done = new HashMap<>();
+    if (changed != null && changed.matches(USERNAME)) {
+      done.put("changed", changed);
+    }
+    if (saved != null && saved.matches("[A-Za-z0-9._-]{2,100}")) {
+      done.put("saved", saved);
+    }
+    return pages.page(request, ADMINS, user -> render(user, done, Map.of(), null, 200));
   }
 
   @POST
@@ -72,7 +85,7 @@ public class AdminPage {
       values.put("username", username);
       values.put("organisation", organisation);
       Map<String, String> errors = new HashMap<>();
-      if (username == null || !username.matches("^[a-z0-9][a-z0-9._-]{2,63}$")) {
+      if (username == null || !username.matches(USERNAME)) {
         errors.put("username", "3 to 64 of a-z, 0-9, dot, dash, underscore; starting with a letter or digit");
       }
       if (password == null || password.length() < 12 || password.length() > 200) {
@@ -104,6 +117,11 @@ public class AdminPage {
       Map<String, Object> data = new HashMap<>();
       data.put("users", userList);
       data.put("flaggers", flaggerList);
+      // "Illegal or harmful speech" rather than the key: the register table stays within the page.
+      Map<java.util.UUID, String> expertise = new HashMap<>();
+      flaggerList.forEach(f -> expertise.put(f.id(), String.join(", ",
+          f.expertise().stream().map(e -> new CaseReviewPage.Option(e, null, false).label()).toList())));
+      data.put("expertise", expertise);
       data.put("versions", versions.stream().map(r -> new VersionRow((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
           r[4] == null ? "–" : PageExtensions.utc(r[4] instanceof OffsetDateTime t ? t.toInstant() : (Instant) r[4]))).toList());
       data.put("roles", Roles.ALL);

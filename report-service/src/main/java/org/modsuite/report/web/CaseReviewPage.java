@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -32,15 +33,19 @@ import org.modsuite.report.service.DecisionRequest;
 import org.modsuite.report.service.DecisionService;
 import org.modsuite.report.service.DecisionValidator;
 import org.modsuite.support.rest.Problem.FieldError;
+import org.modsuite.support.security.Roles;
 
 /**
- * One case for the moderator: the post with the analysis' spans highlighted (severe text hidden until revealed
+ * One case for the moderator (read-only for a compliance officer: no claim, no decision form): the post with the analysis' spans highlighted (severe text hidden until revealed
  * unless the user turned that off), scores, reasons, versions, notices, decisions, deadlines, history, and the
  * decision form, checked on the server with each error shown next to its field.
  */
 @Path("/cases/{id}")
 @Produces(MediaType.TEXT_HTML)
 public class CaseReviewPage {
+
+  /** Who may open a case: moderators and admins to work it, compliance officers to read it. */
+  static final Set<String> READERS = Set.of(Roles.MODERATOR, Roles.ADMIN, Roles.COMPLIANCE);
 
   private final Pages pages;
   private final CaseService cases;
@@ -81,7 +86,27 @@ public class CaseReviewPage {
 
   @GET
   public Uni<Response> view(@PathParam("id") UUID id, @QueryParam("decided") String decided) {
-    return pages.page(request, QueuePage.MODERATORS, user -> render(user, id, Map.of(), Map.of(), decided != null, 200));
+    return pages.page(request, READERS, user -> render(user, id, Map.of(), Map.of(), decided != null, 200));
+  }
+
+  // Claim and release live here, not on QueuePage's "/": JAX-RS picks the class whose path matches most of the URL,
+  // so /cases/{id}/claim on the root resource was never reached (404).
+  @POST
+  @Path("claim")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Uni<Response> claim(@PathParam("id") UUID id, @FormParam("csrf") String csrf) {
+    return pages.page(request, QueuePage.MODERATORS, user -> pages.csrfValid(request, csrf)
+        ? cases.claim(id, queue.actorOf(user)).map(c -> Pages.redirect("/cases/" + id))
+        : Uni.createFrom().item(pages.csrfRefused(user)));
+  }
+
+  @POST
+  @Path("release")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Uni<Response> release(@PathParam("id") UUID id, @FormParam("csrf") String csrf) {
+    return pages.page(request, QueuePage.MODERATORS, user -> pages.csrfValid(request, csrf)
+        ? cases.release(id, queue.actorOf(user)).map(v -> Pages.redirect("/queue"))
+        : Uni.createFrom().item(pages.csrfRefused(user)));
   }
 
   @POST
@@ -153,7 +178,9 @@ public class CaseReviewPage {
       boolean claimLive = c.claimedBy() != null && c.claimExpiresAt() != null && c.claimExpiresAt().isAfter(now);
       data.put("claimedByMe", claimLive && user.name().equals(c.claimedBy()));
       data.put("claimedByOther", claimLive && !user.name().equals(c.claimedBy()));
-      data.put("decidable", !"decided".equals(c.state()));
+      // Compliance officers read the case; only moderators and admins see the claim and the decision form.
+      data.put("decidable", user.moderator() && !"decided".equals(c.state()));
+      data.put("readOnly", !user.moderator());
       data.put("form", form);
       data.put("errors", errors);
       data.put("decided", decided);

@@ -66,7 +66,7 @@ public class CompliancePage {
   }
 
   /** One clock that needs attention. */
-  public record ClockRow(String subject, UUID subjectId, String kind, String due, String met, String status) {
+  public record ClockRow(String subject, UUID subjectId, String kind, String due, String met, String status, UUID caseId) {
   }
 
   /** Statements in one submission state, or one statement not yet accepted. */
@@ -90,7 +90,7 @@ public class CompliancePage {
                 Instant met = instant(r[5]);
                 String status = met != null ? "met_late" : due.isBefore(now) ? "breached" : "due_soon";
                 return new ClockRow((String) r[1], (UUID) r[2], (String) r[3], PageExtensions.utc(due), met == null ? "–" : PageExtensions.utc(met),
-                    status);
+                    status, (UUID) r[6]);
               }).toList()))
           .chain(() -> dashboard.statementStates()).invoke(rows -> data.put("statementStates", rows.stream().map(r -> new StatementRow(null,
               (String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), r[3] == null ? "–" : PageExtensions.utc(instant(r[3])), null))
@@ -106,6 +106,19 @@ public class CompliancePage {
             data.put("charts", charts(report));
             return pages.html(template, user, data);
           });
+    });
+  }
+
+  /** The case-id box: opens the read-only case page, or says the id is not one. */
+  @GET
+  @Path("case")
+  public Uni<Response> openCase(@QueryParam("id") String id) {
+    return pages.page(request, Set.of(Roles.COMPLIANCE, Roles.ADMIN), user -> {
+      try {
+        return Uni.createFrom().item(Pages.redirect("/cases/" + UUID.fromString(id == null ? "" : id.strip())));
+      } catch (IllegalArgumentException e) {
+        throw ProblemException.invalid("id", "a case id such as 3f2c6a4e-0d1b-4c8e-9a57-2b6f1e0c9d11");
+      }
     });
   }
 

@@ -70,7 +70,9 @@ public class Pages {
       if (roles != null && !roles.isEmpty() && roles.stream().noneMatch(user::has)) {
         return Uni.createFrom().item(message(user, 403, "forbidden_title", texts.of(user.lang()).get("forbidden_text")));
       }
-      return body.apply(user).onFailure(ProblemException.class).recoverWithItem(e -> problemPage(user, (ProblemException) e));
+      // Deferred: a ProblemException thrown while the body builds its Uni becomes the same page as one it fails with.
+      return Uni.createFrom().deferred(() -> body.apply(user)).onFailure(ProblemException.class)
+          .recoverWithItem(e -> problemPage(user, (ProblemException) e));
     });
   }
 

@@ -164,24 +164,6 @@ public class QueuePage {
         .onFailure(ProblemException.class).recoverWithUni(e -> claimFirst(candidates, i + 1, actor, filters));
   }
 
-  @POST
-  @Path("cases/{id}/claim")
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Uni<Response> claim(@PathParam("id") UUID id, @FormParam("csrf") String csrf) {
-    return pages.page(request, MODERATORS, user -> pages.csrfValid(request, csrf)
-        ? cases.claim(id, actorOf(user)).map(c -> Pages.redirect("/cases/" + id))
-        : Uni.createFrom().item(pages.csrfRefused(user)));
-  }
-
-  @POST
-  @Path("cases/{id}/release")
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Uni<Response> release(@PathParam("id") UUID id, @FormParam("csrf") String csrf) {
-    return pages.page(request, MODERATORS, user -> pages.csrfValid(request, csrf)
-        ? cases.release(id, actorOf(user)).map(v -> Pages.redirect("/queue"))
-        : Uni.createFrom().item(pages.csrfRefused(user)));
-  }
-
   /** The severe cases this moderator decided today (UTC), for the wellbeing counter. */
   Uni<Long> severeToday(PageUser user) {
     return dashboard.severeDecidedSince(user.name(), LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant());

@@ -230,6 +230,34 @@ class DashboardBrowserTests {
       }
     }, p -> p != null);
     assertThat(Files.readString(file)).contains("§ 130 StGB");
+
+    // The same export in the background: a progress page that refreshes itself, then the download.
+    new Select(browser.find("#export-kind")).selectByValue("decisions");
+    new Select(browser.find("#export-format")).selectByValue("csv");
+    browser.find("#start-export").click();
+    browser.waitFor("#export-download");
+    assertThat(browser.find("#export-rows").getText()).contains("rows written");
+    browser.screenshot("export-job");
+    browser.find("#export-download").click();
+    Path second = await().atMost(Duration.ofSeconds(30)).until(() -> {
+      try (var files = Files.list(browser.downloads)) {
+        return files.filter(p -> p.getFileName().toString().endsWith(".csv") && !p.equals(file)).findFirst().orElse(null);
+      }
+    }, p -> p != null);
+    assertThat(Files.readString(second)).isEqualTo(Files.readString(file));
+    // The decided case, read-only: the whole record, no claim and no decision form.
+    browser.open("/compliance");
+    browser.find("#case-id").sendKeys(severeCase.toString());
+    browser.find("#open-case-submit").click();
+    browser.waitFor("#read-only");
+    assertThat(browser.driver().getCurrentUrl()).endsWith("/cases/" + severeCase);
+    assertThat(browser.find("#case-state").getText()).isEqualTo("decided");
+    assertThat(browser.find("#decisions").getText()).contains("remove", moderator, "§ 130 StGB");
+    assertThat(browser.present("#decision-form")).isFalse();
+    assertThat(browser.present("#claim")).isFalse();
+    assertThat(browser.find("details#post-text").getAttribute("open")).isNull();
+    browser.screenshot("case-compliance");
+
     browser.open("/admin");
     assertThat(browser.waitFor("h1").getText()).isEqualTo("Not allowed");
     browser.open("/");
@@ -238,7 +266,7 @@ class DashboardBrowserTests {
 
   @Test
   @Order(6)
-  void anAdminManagesUsersAndSwitchesToGerman() throws Exception {
+  void anAdminManagesUsersAndTheFlaggerRegisterAndSwitchesToGerman() throws Exception {
     browser.signIn("admin", Login.ADMIN_PASSWORD);
     assertThat(navLinks()).contains("/queue", "/compliance", "/admin");
     browser.find("nav a[href='/admin']").click();
@@ -254,7 +282,62 @@ class DashboardBrowserTests {
     browser.find("#role-moderator").click();
     browser.find("#new-user button[type=submit]").click();
     assertThat(browser.waitFor("#user-created").getText()).contains(newUser);
+
+    // An existing user: the moderator also becomes a compliance officer; the new user is disabled. Both are audited.
+    browser.find("#edit-" + moderator).click();
+    assertThat(browser.waitFor("#role-moderator").isSelected()).isTrue();
+    browser.find("#role-compliance").click();
+    browser.screenshot("admin-user-edit");
+    browser.find("#save-user").click();
+    assertThat(browser.waitFor("#user-changed").getText()).contains(moderator);
+    assertThat(rowOf("#users", moderator)).contains("moderator, compliance");
+    browser.find("#edit-" + newUser).click();
+    browser.waitFor("#disabled").click();
+    browser.find("#save-user").click();
+    browser.waitFor("#user-changed");
+    assertThat(rowOf("#users", newUser)).contains("disabled");
+    assertThat(auditCount("user changed", moderator)).isEqualTo(1);
+    // No self lock-out: the signed-in admin cannot drop their own admin role.
+    browser.find("#edit-admin").click();
+    browser.waitFor("#role-admin").click();
+    browser.find("#save-user").click();
+    assertThat(browser.waitFor("#roles-error").getText()).contains("own admin role");
+
+    // The trusted-flagger register: a new entry (first without expertise, refused next to the field), then an edit.
+    browser.open("/admin");
+    browser.waitFor("#new-flagger").click();
+    String newOrganisation = "ngo2-" + suffix;
+    browser.waitFor("#organisation").sendKeys(newOrganisation);
+    browser.find("#name").sendKeys("Second NGO " + suffix);
+    browser.find("#coordinator").sendKeys("Bundesnetzagentur");
+    browser.find("#contactEmail").sendKeys("not-an-address");
+    browser.find("#save-flagger").click();
+    assertThat(browser.waitFor("#expertise-error").getText()).contains("STATEMENT_CATEGORY");
+    assertThat(browser.find("#contactEmail").getAttribute("aria-invalid")).isEqualTo("true");
+    browser.find("#expertise-STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH").click();
+    browser.find("#contactEmail").clear();
+    browser.find("#contactEmail").sendKeys("reports@ngo2.example");
+    browser.find("#save-flagger").click();
+    assertThat(browser.waitFor("#flagger-saved").getText()).contains(newOrganisation);
+    assertThat(rowOf("#flaggers", newOrganisation)).contains("reports@ngo2.example", "Illegal or harmful speech");
+    browser.find("#edit-flagger-" + organisation).click();
+    assertThat(browser.waitFor("#organisation").getAttribute("readonly")).isNotNull();
+    browser.find("#coordinator").clear();
+    browser.find("#coordinator").sendKeys("Landesmedienanstalt NRW");
+    browser.find("#expertise-STATEMENT_CATEGORY_VIOLENCE").click();
+    browser.screenshot("admin-flagger-edit");
+    browser.find("#save-flagger").click();
+    browser.waitFor("#flagger-saved");
+    assertThat(rowOf("#flaggers", organisation)).contains("Landesmedienanstalt NRW", "Illegal or harmful speech, Violence");
+    assertThat(auditCount("trusted_flagger.changed", null)).isPositive();
     browser.screenshot("admin");
+
+    // The sources overview, read from a stand-in ingestion-service.
+    try (FakeIngestion ingestion = FakeIngestion.start(200, FakeIngestion.sampleSources())) {
+      browser.find("#sources-link").click();
+      assertThat(browser.waitFor("#sources").getText()).contains("mastodon-social", "backing_off", "154");
+      browser.screenshot("sources");
+    }
 
     browser.find("nav a[href='/settings']").click();
     new Select(browser.waitFor("#lang")).selectByValue("de");
@@ -264,6 +347,25 @@ class DashboardBrowserTests {
     browser.find("nav a[href='/queue']").click();
     assertThat(browser.waitFor("h1").getText()).isEqualTo("Prüfwarteschlange");
     browser.screenshot("queue-de");
+  }
+
+  /** The text of the row of a table whose first cell is {@code first}. */
+  private String rowOf(String table, String first) {
+    return browser.find(table).findElements(By.cssSelector("tbody tr")).stream()
+        .filter(tr -> tr.findElements(By.tagName("td")).get(0).getText().equals(first)).findFirst().map(WebElement::getText)
+        .orElseThrow(() -> new AssertionError("no row " + first + " in " + table));
+  }
+
+  private long auditCount(String action, String target) throws Exception {
+    try (var c = db.getConnection(); var q = c.prepareStatement("SELECT count(*) FROM audit_event WHERE action = ? AND (? IS NULL OR target = ?)")) {
+      q.setString(1, action);
+      q.setString(2, target);
+      q.setString(3, target);
+      try (var rows = q.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
   }
 
   private List<String> navLinks() {
