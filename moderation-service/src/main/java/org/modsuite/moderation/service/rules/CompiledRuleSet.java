@@ -67,7 +67,9 @@ public final class CompiledRuleSet {
         continue;
       }
       try {
-        java.util.Set<String> lexicons = VARIABLE.matcher(rule.pattern()).results().map(r -> r.group(1)).collect(Collectors.toSet());
+        java.util.Set<String> lexicons = conjunctive(rule.pattern())
+            ? VARIABLE.matcher(rule.pattern()).results().map(r -> r.group(1)).collect(Collectors.toSet())
+            : java.util.Set.of();
         Compiled c = switch (rule.engine()) {
           case Rule.TOKENSREGEX -> new Compiled(rule, TokenSequencePattern.compile(env, rule.pattern()), null, lexicons);
           default -> new Compiled(rule, null, SemgrexPattern.compile(semgrexOf(rule.pattern(), ruleSet.lexicons())), lexicons);
@@ -92,17 +94,8 @@ public final class CompiledRuleSet {
     return !deep.isEmpty();
   }
 
-  /** Matches of the rules that need only tokens. */
-  public List<RuleHit> matchCheap(Annotation annotation) {
-    List<CoreMap> sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
-    return match(sentences, java.util.stream.IntStream.range(0, sentences.size()).boxed().toList(), cheap);
-  }
-
-  /**
-   * Whether a deep rule may match in this sentence: some deep rule finds a word of every lexicon it refers to. A
-   * deep rule that refers to no lexicon may match wherever the cheap rules found a group or an attack.
-   */
-  public boolean needsDeep(CoreMap sentence, boolean cheapFoundSomething) {
+  /** The lexicons of which the sentence has a word (phrases by their first word): what decides which rules run. */
+  public java.util.Set<String> lexiconsIn(CoreMap sentence) {
     java.util.Set<String> present = new java.util.HashSet<>();
     for (CoreLabel token : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
       lexiconWords.forEach((name, words) -> {
@@ -111,6 +104,29 @@ public final class CompiledRuleSet {
         }
       });
     }
+    return present;
+  }
+
+  /**
+   * Matches of the rules that need only tokens. A rule whose every match needs a word of each lexicon it names is
+   * skipped in sentences without one: most posts name no protected group, and most rules need one.
+   *
+   * @param present per sentence, {@link #lexiconsIn} it
+   */
+  public List<RuleHit> matchCheap(List<CoreMap> sentences, List<java.util.Set<String>> present) {
+    List<RuleHit> hits = new ArrayList<>();
+    for (int s = 0; s < sentences.size(); s++) {
+      java.util.Set<String> here = present.get(s);
+      hits.addAll(match(sentences, List.of(s), cheap.stream().filter(c -> here.containsAll(c.lexicons)).toList()));
+    }
+    return hits;
+  }
+
+  /**
+   * Whether a deep rule may match in a sentence with these lexicons: some deep rule finds a word of every lexicon it
+   * needs. A deep rule that needs none may match wherever the cheap rules found a group or an attack.
+   */
+  public boolean needsDeep(java.util.Set<String> present, boolean cheapFoundSomething) {
     return deep.stream().anyMatch(c -> c.lexicons.isEmpty() ? cheapFoundSomething : present.containsAll(c.lexicons));
   }
 
@@ -186,6 +202,16 @@ public final class CompiledRuleSet {
     return unknown.isEmpty() ? null : "unknown lexicon " + unknown;
   }
 
+  /**
+   * Whether every match of the pattern needs all the lexicons it names: true when it has no alternation outside its
+   * regex literals and node attributes ({@code $A (/is|are/) $B}), false for {@code $A | /x/}. Only then may a
+   * sentence without a word of each lexicon be skipped.
+   */
+  static boolean conjunctive(String pattern) {
+    String outside = pattern.replaceAll("/(\\\\.|[^/\\\\])*/", "").replaceAll("\\{[^}]*}", "");
+    return !outside.contains("|");
+  }
+
   /** A lexicon as one TokensRegex expression: single words as one token regex, phrases as token sequences. */
   static String tokensRegexOf(List<String> entries) {
     // A slash ends a TokensRegex regex literal: entries such as 14/88 have it escaped.
@@ -213,7 +239,7 @@ public final class CompiledRuleSet {
     return nl < 0 ? message : message.substring(0, nl);
   }
 
-  /** @param lexicons the lexicons the pattern refers to */
+  /** @param lexicons the lexicons every match needs a word of (empty: unknown, the rule always runs) */
   private record Compiled(Rule rule, TokenSequencePattern tokens, SemgrexPattern graph, java.util.Set<String> lexicons) {
   }
 }

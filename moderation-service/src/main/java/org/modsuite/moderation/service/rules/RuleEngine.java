@@ -46,16 +46,14 @@ public final class RuleEngine {
   /** The matches of the given rules, current or not (used to check a rule set's examples before installing it). */
   public Matches match(String foldedText, String language, CompiledRuleSet rules) {
     Annotation annotation = pipelines.tokenise(foldedText, language);
-    List<RuleHit> hits = new ArrayList<>(rules.matchCheap(annotation));
-    if (!rules.hasDeepRules()) {
-      return new Matches(rules.ruleSet(), List.copyOf(hits), 0);
-    }
     List<CoreMap> sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
+    List<java.util.Set<String>> present = sentences.stream().map(rules::lexiconsIn).toList();
+    List<RuleHit> hits = new ArrayList<>(rules.matchCheap(sentences, present));
     List<Integer> deep = new ArrayList<>();
-    for (int s = 0; s < sentences.size(); s++) {
+    for (int s = 0; s < sentences.size() && rules.hasDeepRules(); s++) {
       int index = s;
       boolean found = hits.stream().anyMatch(h -> h.sentence() == index && !h.rule().kind().equals(Rule.SHIELD));
-      if (rules.needsDeep(sentences.get(s), found)) {
+      if (rules.needsDeep(present.get(s), found)) {
         deep.add(s);
       }
     }

@@ -31,12 +31,16 @@ public final class RuleSets {
     }
   }
 
-  /** An engine for {@code languages} running their bundled rule sets, each checked against its examples. */
+  /**
+   * An engine for {@code languages} running their bundled rule sets. They are compiled, not checked against their
+   * examples: {@code RuleFilesTests} does that in every build, and checking them at each start cost seconds.
+   */
   public static RuleEngine bundledEngine(List<String> languages) {
     RuleEngine engine = new RuleEngine(new NlpPipelines(languages));
     for (String language : languages) {
-      engine.install(validate(bundled(language), engine));
+      engine.install(CompiledRuleSet.compile(bundled(language)));
     }
+    TextNormaliser.fold("warm-up"); // loads the folding data (ICU, emoji names) before the first post
     return engine;
   }
 

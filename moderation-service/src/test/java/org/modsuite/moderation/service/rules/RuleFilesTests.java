@@ -47,6 +47,14 @@ class RuleFilesTests {
     assertThatThrownBy(() -> RuleSets.validate(unknown, ENGINE)).hasMessageContaining("rule en.unknown: unknown lexicon [NOPE]");
   }
 
+  @Test
+  void onlyPatternsWithoutAlternationAreSkippedInSentencesMissingTheirLexicons() {
+    assertThat(CompiledRuleSet.conjunctive("$GROUP (/are|is/) []{0,3} $VERMIN")).isTrue();
+    assertThat(CompiledRuleSet.conjunctive("{word:$VERMIN} >nsubj {word:/a|b/}")).isTrue();
+    assertThat(CompiledRuleSet.conjunctive("$CONDEMN | /stop/ /calling/")).isFalse();
+    assertThat(CompiledRuleSet.conjunctive("(/should/ | /time/ /to/) $VIOLENCE")).isFalse();
+  }
+
   static RuleSet withRule(RuleSet set, Rule rule) {
     List<Rule> rules = new ArrayList<>(set.rules());
     rules.add(rule);
