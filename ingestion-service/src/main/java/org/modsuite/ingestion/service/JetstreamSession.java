@@ -82,9 +82,9 @@ final class JetstreamSession implements StreamSession {
     this.breaker = new SourceBreaker(config.polling());
     this.cursor = source.cursor() == null || !source.cursor().matches("^[0-9]{1,19}$") ? null : Long.parseLong(source.cursor());
     repository.seen(id).forEach((k, v) -> recent.put(k, v.matches("^[0-9]{1,19}$") ? Long.parseLong(v) : 0L));
-    this.socketThreads = Executors.newSingleThreadExecutor(r -> daemon(r, "jetstream-socket-" + id));
+    this.socketThreads = Executors.newSingleThreadExecutor(r -> StreamThreads.daemon(r, "jetstream-socket-" + id));
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.polling().httpTimeout()).executor(socketThreads).build();
-    this.thread = daemon(this::run, "jetstream-" + id);
+    this.thread = StreamThreads.daemon(this::run, "jetstream-" + id);
   }
 
   @Override
@@ -124,7 +124,7 @@ final class JetstreamSession implements StreamSession {
     while (!stopped) {
       Instant now = clock.instant();
       if (!breaker.due(now)) {
-        sleep(Math.min(200, Math.max(1, Duration.between(now, breaker.nextAttempt()).toMillis())));
+        StreamThreads.sleep(Math.min(200, Math.max(1, Duration.between(now, breaker.nextAttempt()).toMillis())));
         continue;
       }
       breaker.attempting();
@@ -260,19 +260,6 @@ final class JetstreamSession implements StreamSession {
     }
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
-  }
 
   /** Assembles text frames (they may come in parts) and queues them; asks for the next one only when queued. */
   private final class Listener implements WebSocket.Listener {

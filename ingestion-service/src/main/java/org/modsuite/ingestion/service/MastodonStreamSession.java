@@ -83,9 +83,9 @@ final class MastodonStreamSession implements StreamSession {
     this.validator = validator;
     this.config = config;
     this.breaker = new SourceBreaker(config.polling());
-    this.httpThreads = Executors.newSingleThreadExecutor(r -> daemon(r, "mastodon-stream-http-" + id));
+    this.httpThreads = Executors.newSingleThreadExecutor(r -> StreamThreads.daemon(r, "mastodon-stream-http-" + id));
     this.client = HttpClient.newBuilder().connectTimeout(config.polling().httpTimeout()).executor(httpThreads).build();
-    this.thread = daemon(this::run, "mastodon-stream-" + id);
+    this.thread = StreamThreads.daemon(this::run, "mastodon-stream-" + id);
   }
 
   @Override
@@ -128,7 +128,7 @@ final class MastodonStreamSession implements StreamSession {
     while (!stopped) {
       Instant now = clock.instant();
       if (!breaker.due(now)) {
-        sleep(Math.min(200, Math.max(1, Duration.between(now, breaker.nextAttempt()).toMillis())));
+        StreamThreads.sleep(Math.min(200, Math.max(1, Duration.between(now, breaker.nextAttempt()).toMillis())));
         continue;
       }
       breaker.attempting();
@@ -246,19 +246,5 @@ final class MastodonStreamSession implements StreamSession {
     } catch (RuntimeException e) {
       Log.warnf("source %s: cannot record the failure: %s", id, e.getMessage());
     }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
   }
 }
