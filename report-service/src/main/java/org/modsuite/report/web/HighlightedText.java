@@ -7,7 +7,7 @@ import org.modsuite.events.Reason;
 import org.modsuite.events.Span;
 
 /**
- * A post's text cut into plain and highlighted pieces by the spans of the analysis' reasons (offsets into the
+ * A post's text cut into plain and highlighted pieces by the spans of the analysis' attack reasons (offsets into the
  * original text, half-open; overlapping spans are merged, spans beyond the text are clipped).
  */
 public final class HighlightedText {
@@ -27,6 +27,9 @@ public final class HighlightedText {
     String[] labels = new String[n];
     if (reasons != null) {
       for (Reason r : reasons) {
+        if (r.category() == null) {
+          continue; // a shield (negation, quotation, news …): it lowered the scores, it did not trigger them
+        }
         for (Span span : r.spans()) {
           for (int i = Math.min(span.start(), n); i < Math.min(span.end(), n); i++) {
             labels[i] = labels[i] == null ? r.id() : labels[i].contains(r.id()) ? labels[i] : labels[i] + ", " + r.id();

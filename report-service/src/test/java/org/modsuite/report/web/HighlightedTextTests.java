@@ -30,6 +30,13 @@ class HighlightedTextTests {
   }
 
   @Test
+  void shieldsWhichLoweredTheScoresAreNotHighlighted() {
+    Reason shield = new Reason("rule", "en.shield.news", null, "not flagged as attack: news", List.of(new Span(0, 6)), 0.35);
+    var pieces = HighlightedText.of("police: a rat", List.of(shield, reason("r1", new Span(10, 13))));
+    assertThat(pieces).extracting(HighlightedText.Piece::highlighted).containsExactly(false, true);
+  }
+
+  @Test
   void noTextNoPiecesAndNoReasonsOnePlainPiece() {
     assertThat(HighlightedText.of(null, List.of())).isEmpty();
     assertThat(HighlightedText.of("plain", null)).containsExactly(new HighlightedText.Piece("plain", false, null));
