@@ -88,6 +88,8 @@ public final class SuiteLauncher {
     suiteEnv.put("MODSUITE_DSA_PUBLIC_URL", "http://" + Ports.HOST + ":" + options.reportPort());
     // report-service's dashboard reads the sources overview from ingestion-service.
     suiteEnv.put("MODSUITE_DASHBOARD_INGESTION_URL", "http://" + Ports.HOST + ":" + options.ingestionPort());
+    // ... and the rules and policy page from moderation-service.
+    suiteEnv.put("MODSUITE_DASHBOARD_MODERATION_URL", "http://" + Ports.HOST + ":" + options.moderationPort());
     suiteEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://" + Ports.HOST + ":" + options.reportPort() + "/.well-known/jwks.json");
     if (options.moderationBenchmark() > 0 && !options.services().contains("report")) {
       // No report-service to issue tokens: moderation verifies the launcher's own test key set instead.
