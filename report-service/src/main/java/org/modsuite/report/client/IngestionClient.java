@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.modsuite.report.service.TokenService;
 import org.modsuite.support.security.Roles;
 
 /**
@@ -19,27 +18,23 @@ import org.modsuite.support.security.Roles;
 @ApplicationScoped
 public class IngestionClient {
 
-  static final String SUBJECT = "report-service";
-  private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(1);
-
   private final IngestionRestClient client;
-  private final TokenService tokens;
+  private final SelfIssuedBearer bearer;
   private final String baseUrl;
   private final Duration timeout;
 
-  public IngestionClient(@RestClient IngestionRestClient client, TokenService tokens,
+  public IngestionClient(@RestClient IngestionRestClient client, SelfIssuedBearer bearer,
       @ConfigProperty(name = "modsuite.dashboard.ingestion-url") String baseUrl,
       @ConfigProperty(name = "modsuite.dashboard.ingestion-timeout", defaultValue = "5s") Duration timeout) {
     this.client = client;
-    this.tokens = tokens;
+    this.bearer = bearer;
     this.baseUrl = baseUrl;
     this.timeout = timeout;
   }
 
   /** Every configured source with its state; fails when ingestion-service is unreachable, slow or answers an error. */
   public Uni<List<SourceStatus>> sources() {
-    String token = tokens.accessToken(SUBJECT, List.of(Roles.SERVICE), null, TOKEN_LIFETIME);
-    return client.sources("Bearer " + token).ifNoItem().after(timeout).fail();
+    return client.sources(bearer.header(Roles.SERVICE)).ifNoItem().after(timeout).fail();
   }
 
   /** Where ingestion-service is expected, for the page that says it cannot be reached. */

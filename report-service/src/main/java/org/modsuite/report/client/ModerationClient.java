@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.modsuite.report.service.TokenService;
 import org.modsuite.support.security.Roles;
 
 /**
@@ -22,19 +21,16 @@ import org.modsuite.support.security.Roles;
 @ApplicationScoped
 public class ModerationClient {
 
-  static final String SUBJECT = "report-service";
-  private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(1);
-
   private final ModerationRestClient client;
-  private final TokenService tokens;
+  private final SelfIssuedBearer bearer;
   private final String baseUrl;
   private final Duration timeout;
 
-  public ModerationClient(@RestClient ModerationRestClient client, TokenService tokens,
+  public ModerationClient(@RestClient ModerationRestClient client, SelfIssuedBearer bearer,
       @ConfigProperty(name = "modsuite.dashboard.moderation-url") String baseUrl,
       @ConfigProperty(name = "modsuite.dashboard.moderation-timeout", defaultValue = "5s") Duration timeout) {
     this.client = client;
-    this.tokens = tokens;
+    this.bearer = bearer;
     this.baseUrl = baseUrl;
     this.timeout = timeout;
   }
@@ -70,6 +66,6 @@ public class ModerationClient {
   }
 
   private String bearer() {
-    return "Bearer " + tokens.accessToken(SUBJECT, List.of(Roles.COMPLIANCE), null, TOKEN_LIFETIME);
+    return bearer.header(Roles.COMPLIANCE);
   }
 }
