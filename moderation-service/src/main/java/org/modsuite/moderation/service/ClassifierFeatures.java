@@ -16,8 +16,13 @@ public final class ClassifierFeatures {
   }
 
   public static Map<String, Double> of(String text, LexiconAnalyser.Scored lexicon) {
+    return ofFolded(TextNormaliser.fold(text).text(), lexicon);
+  }
+
+  /** The same, for a text already folded by {@link TextNormaliser#fold}. */
+  public static Map<String, Double> ofFolded(String foldedText, LexiconAnalyser.Scored lexicon) {
     Map<String, Double> features = new LinkedHashMap<>();
-    List<String> words = words(TextNormaliser.fold(text).text());
+    List<String> words = words(foldedText);
     String previous = "<s>";
     for (String word : words) {
       features.put("w:" + word, 1.0);

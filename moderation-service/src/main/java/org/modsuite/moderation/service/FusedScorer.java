@@ -51,9 +51,10 @@ public final class FusedScorer {
 
   /** {@code language} null (or one without a model) lets every term list and model score, and the highest counts. */
   public Scores score(String text, String language) {
-    LexiconAnalyser.Scored scored = lexicon.score(text, language);
+    TextNormaliser.Folded folded = TextNormaliser.fold(text); // once: the lexicon, the features and the rules read it
+    LexiconAnalyser.Scored scored = lexicon.score(folded, language);
     String modelLanguage = language != null && classifierLanguages.contains(language) ? language : null;
-    HateClassifier.Prediction prediction = classifier.predict(ClassifierFeatures.of(text, scored), modelLanguage);
+    HateClassifier.Prediction prediction = classifier.predict(ClassifierFeatures.ofFolded(folded.text(), scored), modelLanguage);
     if (rules == null || !rules.supports(language)) {
       Map<String, Double> scores = new LinkedHashMap<>(scored.scores());
       scores.put("hate", round(Math.max(scores.get("hate"), prediction.probability())));
@@ -61,7 +62,6 @@ public final class FusedScorer {
       addFeatures(reasons, prediction, 1.0);
       return new Scores(scored.scores(), scores, reasons, scored, null, prediction, modelLanguage, lexicon.rulesVersion(), 0, null);
     }
-    TextNormaliser.Folded folded = TextNormaliser.fold(text);
     return fuse(scored, prediction, modelLanguage, rules.match(folded.text(), language), folded::originalStart, folded::originalEnd);
   }
 

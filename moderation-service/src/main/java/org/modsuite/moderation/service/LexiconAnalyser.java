@@ -38,7 +38,11 @@ public final class LexiconAnalyser {
 
   /** Per-category scores (0..1) and the reasons behind them; {@code language} picks the terms (null: all languages). */
   public Scored score(String text, String language) {
-    TextNormaliser.Folded folded = TextNormaliser.fold(text);
+    return score(TextNormaliser.fold(text), language);
+  }
+
+  /** The same, for a text already folded (spans are mapped back through {@code folded}). */
+  public Scored score(TextNormaliser.Folded folded, String language) {
     List<Hit> hits = new ArrayList<>();
     for (Lexicon.Entry entry : lexicon.entries()) {
       if (!entry.appliesTo(language)) {

@@ -17,8 +17,9 @@ import org.modsuite.moderation.service.rules.RuleSet;
 import org.modsuite.moderation.service.rules.RuleSets;
 
 /**
- * The rule engine of the service and the rule sets it runs: at start the bundled {@code rules/<lang>.json}, each
- * checked against its own examples (a failing one stops the service with the reasons); then the current sets of
+ * The rule engine of the service and the rule sets it runs: at start the bundled {@code rules/<lang>.json}, compiled
+ * (a rule that does not compile stops the service with the reasons; their examples are checked by the build's
+ * {@code RuleFilesTests}); then the current sets of
  * {@code moderation.rules} ({@link #adopt}). Installing replaces a language's set in one step: an analysis uses either
  * the old or the new set.
  */

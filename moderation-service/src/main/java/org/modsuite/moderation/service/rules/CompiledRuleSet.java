@@ -1,8 +1,13 @@
 package org.modsuite.moderation.service.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -18,6 +23,7 @@ import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
 import edu.stanford.nlp.semgraph.semgrex.SemgrexMatcher;
 import edu.stanford.nlp.semgraph.semgrex.SemgrexPattern;
 import edu.stanford.nlp.util.CoreMap;
+import org.modsuite.events.AnalysisEvent;
 
 /**
  * A {@link RuleSet} compiled: lexicons bound as TokensRegex variables (and expanded into Semgrex node regexes), each
@@ -32,7 +38,7 @@ public final class CompiledRuleSet {
   private final List<Compiled> cheap = new ArrayList<>();
   private final List<Compiled> deep = new ArrayList<>();
   /** Per lexicon, a regex over one token's word: its single words, and the first word of its phrases. */
-  private final Map<String, Pattern> lexiconWords = new java.util.HashMap<>();
+  private final Map<String, Pattern> lexiconWords = new HashMap<>();
 
   private CompiledRuleSet(RuleSet ruleSet) {
     this.ruleSet = ruleSet;
@@ -67,9 +73,9 @@ public final class CompiledRuleSet {
         continue;
       }
       try {
-        java.util.Set<String> lexicons = conjunctive(rule.pattern())
+        Set<String> lexicons = conjunctive(rule.pattern())
             ? VARIABLE.matcher(rule.pattern()).results().map(r -> r.group(1)).collect(Collectors.toSet())
-            : java.util.Set.of();
+            : Set.of();
         Compiled c = switch (rule.engine()) {
           case Rule.TOKENSREGEX -> new Compiled(rule, TokenSequencePattern.compile(env, rule.pattern()), null, lexicons);
           default -> new Compiled(rule, null, SemgrexPattern.compile(semgrexOf(rule.pattern(), ruleSet.lexicons())), lexicons);
@@ -95,8 +101,8 @@ public final class CompiledRuleSet {
   }
 
   /** The lexicons of which the sentence has a word (phrases by their first word): what decides which rules run. */
-  public java.util.Set<String> lexiconsIn(CoreMap sentence) {
-    java.util.Set<String> present = new java.util.HashSet<>();
+  public Set<String> lexiconsIn(CoreMap sentence) {
+    Set<String> present = new HashSet<>();
     for (CoreLabel token : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
       lexiconWords.forEach((name, words) -> {
         if (!present.contains(name) && words.matcher(token.word()).matches()) {
@@ -113,10 +119,10 @@ public final class CompiledRuleSet {
    *
    * @param present per sentence, {@link #lexiconsIn} it
    */
-  public List<RuleHit> matchCheap(List<CoreMap> sentences, List<java.util.Set<String>> present) {
+  public List<RuleHit> matchCheap(List<CoreMap> sentences, List<Set<String>> present) {
     List<RuleHit> hits = new ArrayList<>();
     for (int s = 0; s < sentences.size(); s++) {
-      java.util.Set<String> here = present.get(s);
+      Set<String> here = present.get(s);
       hits.addAll(match(sentences, List.of(s), cheap.stream().filter(c -> here.containsAll(c.lexicons)).toList()));
     }
     return hits;
@@ -126,7 +132,7 @@ public final class CompiledRuleSet {
    * Whether a deep rule may match in a sentence with these lexicons: some deep rule finds a word of every lexicon it
    * needs. A deep rule that needs none may match wherever the cheap rules found a group or an attack.
    */
-  public boolean needsDeep(java.util.Set<String> present, boolean cheapFoundSomething) {
+  public boolean needsDeep(Set<String> present, boolean cheapFoundSomething) {
     return deep.stream().anyMatch(c -> c.lexicons.isEmpty() ? cheapFoundSomething : present.containsAll(c.lexicons));
   }
 
@@ -183,8 +189,8 @@ public final class CompiledRuleSet {
     if (!List.of(Rule.ACTIVE, Rule.SHADOW).contains(rule.state())) {
       return "state must be active or shadow";
     }
-    if (rule.kind().equals(Rule.ATTACK) && !org.modsuite.events.AnalysisEvent.CATEGORIES.contains(rule.category())) {
-      return "an attack's category must be one of " + org.modsuite.events.AnalysisEvent.CATEGORIES;
+    if (rule.kind().equals(Rule.ATTACK) && !AnalysisEvent.CATEGORIES.contains(rule.category())) {
+      return "an attack's category must be one of " + AnalysisEvent.CATEGORIES;
     }
     if (rule.kind().equals(Rule.SHIELD) && !List.of("span", "sentence", "post").contains(rule.scope())) {
       return "a shield's scope must be span, sentence or post";
@@ -222,14 +228,14 @@ public final class CompiledRuleSet {
       parts.add("/" + String.join("|", words) + "/");
     }
     entries.stream().filter(e -> e.contains(" "))
-        .map(e -> "(" + java.util.Arrays.stream(e.trim().split("\\s+")).map(w -> "/" + w + "/").collect(Collectors.joining(" ")) + ")")
+        .map(e -> "(" + Arrays.stream(e.trim().split("\\s+")).map(w -> "/" + w + "/").collect(Collectors.joining(" ")) + ")")
         .forEach(parts::add);
     return "(?: " + String.join(" | ", parts) + " )";
   }
 
   /** Semgrex has no variables: {@code $NAME} becomes a regex of the lexicon's single words. */
   static String semgrexOf(String pattern, Map<String, List<String>> lexicons) {
-    return VARIABLE.matcher(pattern).replaceAll(r -> java.util.regex.Matcher.quoteReplacement(
+    return VARIABLE.matcher(pattern).replaceAll(r -> Matcher.quoteReplacement(
         "/" + lexicons.get(r.group(1)).stream().filter(e -> !e.contains(" ")).collect(Collectors.joining("|")) + "/"));
   }
 
@@ -240,6 +246,6 @@ public final class CompiledRuleSet {
   }
 
   /** @param lexicons the lexicons every match needs a word of (empty: unknown, the rule always runs) */
-  private record Compiled(Rule rule, TokenSequencePattern tokens, SemgrexPattern graph, java.util.Set<String> lexicons) {
+  private record Compiled(Rule rule, TokenSequencePattern tokens, SemgrexPattern graph, Set<String> lexicons) {
   }
 }

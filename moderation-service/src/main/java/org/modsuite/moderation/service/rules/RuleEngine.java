@@ -3,6 +3,7 @@ package org.modsuite.moderation.service.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
@@ -47,10 +48,10 @@ public final class RuleEngine {
   public Matches match(String foldedText, String language, CompiledRuleSet rules) {
     Annotation annotation = pipelines.tokenise(foldedText, language);
     List<CoreMap> sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
-    List<java.util.Set<String>> present = sentences.stream().map(rules::lexiconsIn).toList();
+    List<Set<String>> present = sentences.stream().map(rules::lexiconsIn).toList();
     List<RuleHit> hits = new ArrayList<>(rules.matchCheap(sentences, present));
     List<Integer> deep = new ArrayList<>();
-    for (int s = 0; s < sentences.size() && rules.hasDeepRules(); s++) {
+    for (int s = 0; rules.hasDeepRules() && s < sentences.size(); s++) {
       int index = s;
       boolean found = hits.stream().anyMatch(h -> h.sentence() == index && !h.rule().kind().equals(Rule.SHIELD));
       if (rules.needsDeep(present.get(s), found)) {
