@@ -2,10 +2,11 @@ package org.modsuite.moderation.service.rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,8 @@ public final class CompiledRuleSet {
   private final List<Compiled> cheap = new ArrayList<>();
   private final List<Compiled> deep = new ArrayList<>();
   /** Per lexicon, a regex over one token's word: its single words, and the first word of its phrases. */
-  private final Map<String, Pattern> lexiconWords = new HashMap<>();
+  private final Map<String, String> lexiconWords = new HashMap<>();
+  private final TriggerIndex triggers = new TriggerIndex();
 
   private CompiledRuleSet(RuleSet ruleSet) {
     this.ruleSet = ruleSet;
@@ -59,8 +61,9 @@ public final class CompiledRuleSet {
         continue;
       }
       try { // an entry that is not a valid regex names its lexicon
-        compiled.lexiconWords.put(lexicon.getKey(), Pattern.compile(lexicon.getValue().stream()
-            .map(e -> e.trim().split("\\s+")[0]).collect(Collectors.joining("|"))));
+        String words = lexicon.getValue().stream().map(e -> e.trim().split("\\s+")[0]).collect(Collectors.joining("|"));
+        Pattern.compile(words);
+        compiled.lexiconWords.put(lexicon.getKey(), words);
         env.bind("$" + lexicon.getKey(), TokenSequencePattern.compile(env, tokensRegexOf(lexicon.getValue())));
       } catch (RuntimeException e) {
         problems.add("lexicon " + lexicon.getKey() + ": " + firstLine(e));
@@ -73,12 +76,11 @@ public final class CompiledRuleSet {
         continue;
       }
       try {
-        Set<String> lexicons = conjunctive(rule.pattern())
-            ? VARIABLE.matcher(rule.pattern()).results().map(r -> r.group(1)).collect(Collectors.toSet())
-            : Set.of();
         Compiled c = switch (rule.engine()) {
-          case Rule.TOKENSREGEX -> new Compiled(rule, TokenSequencePattern.compile(env, rule.pattern()), null, lexicons);
-          default -> new Compiled(rule, null, SemgrexPattern.compile(semgrexOf(rule.pattern(), ruleSet.lexicons())), lexicons);
+          case Rule.TOKENSREGEX -> new Compiled(rule, TokenSequencePattern.compile(env, rule.pattern()), null,
+              compiled.triggerSets(TokenTriggers.of(rule.pattern(), compiled.lexiconWords)));
+          default -> new Compiled(rule, null, SemgrexPattern.compile(semgrexOf(rule.pattern(), ruleSet.lexicons())),
+              compiled.triggerSets(semgrexTriggers(rule.pattern(), compiled.lexiconWords)));
         };
         (rule.deep() ? compiled.deep : compiled.cheap).add(c);
       } catch (RuntimeException | Error e) { // the TokensRegex parser reports syntax errors as TokenMgrError
@@ -100,40 +102,41 @@ public final class CompiledRuleSet {
     return !deep.isEmpty();
   }
 
-  /** The lexicons of which the sentence has a word (phrases by their first word): what decides which rules run. */
-  public Set<String> lexiconsIn(CoreMap sentence) {
-    Set<String> present = new HashSet<>();
-    for (CoreLabel token : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
-      lexiconWords.forEach((name, words) -> {
-        if (!present.contains(name) && words.matcher(token.word()).matches()) {
-          present.add(name);
-        }
-      });
-    }
-    return present;
+  /** The rules' trigger words (lexicons by their words, phrases by their first word) the sentence has: what decides which rules run. */
+  public BitSet triggersIn(CoreMap sentence) {
+    return triggers.present(sentence);
   }
 
   /**
-   * Matches of the rules that need only tokens. A rule whose every match needs a word of each lexicon it names is
-   * skipped in sentences without one: most posts name no protected group, and most rules need one.
+   * Matches of the rules that need only tokens. A rule runs only in sentences that have the words some match of it
+   * needs ({@link TokenTriggers}): most posts name no protected group, and most rules need one.
    *
-   * @param present per sentence, {@link #lexiconsIn} it
+   * @param present per sentence, {@link #triggersIn} it
    */
-  public List<RuleHit> matchCheap(List<CoreMap> sentences, List<Set<String>> present) {
+  public List<RuleHit> matchCheap(List<CoreMap> sentences, List<BitSet> present) {
     List<RuleHit> hits = new ArrayList<>();
     for (int s = 0; s < sentences.size(); s++) {
-      Set<String> here = present.get(s);
-      hits.addAll(match(sentences, List.of(s), cheap.stream().filter(c -> here.containsAll(c.lexicons)).toList()));
+      BitSet here = present.get(s);
+      hits.addAll(match(sentences, List.of(s), cheap.stream().filter(c -> c.mayMatch(here)).toList()));
+    }
+    return hits;
+  }
+
+  /** The cheap rules' matches with every rule run in every sentence: what {@link #matchCheap} must equal. For tests. */
+  List<RuleHit> matchCheapUntriggered(List<CoreMap> sentences) {
+    List<RuleHit> hits = new ArrayList<>();
+    for (int s = 0; s < sentences.size(); s++) {
+      hits.addAll(match(sentences, List.of(s), cheap));
     }
     return hits;
   }
 
   /**
-   * Whether a deep rule may match in a sentence with these lexicons: some deep rule finds a word of every lexicon it
-   * needs. A deep rule that needs none may match wherever the cheap rules found a group or an attack.
+   * Whether a deep rule may match in a sentence with these triggers. A deep rule that needs none may match wherever
+   * the cheap rules found a group or an attack.
    */
-  public boolean needsDeep(Set<String> present, boolean cheapFoundSomething) {
-    return deep.stream().anyMatch(c -> c.lexicons.isEmpty() ? cheapFoundSomething : present.containsAll(c.lexicons));
+  public boolean needsDeep(BitSet present, boolean cheapFoundSomething) {
+    return deep.stream().anyMatch(c -> c.triggers.isEmpty() ? cheapFoundSomething : c.mayMatch(present));
   }
 
   /** Matches of the deep rules in the given sentences (by index), which must have been tagged and parsed. */
@@ -208,6 +211,24 @@ public final class CompiledRuleSet {
     return unknown.isEmpty() ? null : "unknown lexicon " + unknown;
   }
 
+  /** A Semgrex pattern without alternation needs a word of each lexicon it names; one with alternation, nothing known. */
+  private static Optional<List<Set<String>>> semgrexTriggers(String pattern, Map<String, String> lexiconWords) {
+    if (!conjunctive(pattern)) {
+      return Optional.empty();
+    }
+    Set<String> needed = VARIABLE.matcher(pattern).results().map(r -> lexiconWords.get(r.group(1))).collect(Collectors.toSet());
+    return needed.isEmpty() ? Optional.empty() : Optional.of(List.of(needed));
+  }
+
+  /** Trigger regexes as sets of trigger numbers; empty: the rule always runs. */
+  private List<BitSet> triggerSets(Optional<List<Set<String>>> alternatives) {
+    return alternatives.orElse(List.of()).stream().map(regexes -> {
+      BitSet set = new BitSet();
+      regexes.forEach(regex -> set.set(triggers.id(regex)));
+      return set;
+    }).toList();
+  }
+
   /**
    * Whether every match of the pattern needs all the lexicons it names: true when it has no alternation outside its
    * regex literals and node attributes ({@code $A (/is|are/) $B}), false for {@code $A | /x/}. Only then may a
@@ -245,7 +266,23 @@ public final class CompiledRuleSet {
     return nl < 0 ? message : message.substring(0, nl);
   }
 
-  /** @param lexicons the lexicons every match needs a word of (empty: unknown, the rule always runs) */
-  private record Compiled(Rule rule, TokenSequencePattern tokens, SemgrexPattern graph, Set<String> lexicons) {
+  /** @param triggers alternatives of trigger sets, one of which a sentence needs for a match (empty: unknown, the rule always runs) */
+  private record Compiled(Rule rule, TokenSequencePattern tokens, SemgrexPattern graph, List<BitSet> triggers) {
+
+    boolean mayMatch(BitSet present) {
+      if (triggers.isEmpty()) {
+        return true;
+      }
+      for (BitSet needed : triggers) {
+        int missing = needed.nextSetBit(0);
+        while (missing >= 0 && present.get(missing)) {
+          missing = needed.nextSetBit(missing + 1);
+        }
+        if (missing < 0) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 }

@@ -3,7 +3,7 @@ package org.modsuite.moderation.service.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.BitSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
@@ -12,8 +12,8 @@ import edu.stanford.nlp.util.CoreMap;
 
 /**
  * Runs a language's rules over a folded post as a cascade: the cheap stage tokenises and matches the token rules;
- * the deep stage tags, lemmatises and parses only the sentences in which a deep rule may match (each of its lexicons
- * has a word there) and matches the deep rules in them. Rule sets can be replaced at run time
+ * the deep stage tags, lemmatises and parses only the sentences in which a deep rule may match (it has the words the rule
+ * needs) and matches the deep rules in them. Rule sets can be replaced at run time
  * ({@link #install}); an analysis uses the set that was current when it started.
  */
 public final class RuleEngine {
@@ -48,7 +48,7 @@ public final class RuleEngine {
   public Matches match(String foldedText, String language, CompiledRuleSet rules) {
     Annotation annotation = pipelines.tokenise(foldedText, language);
     List<CoreMap> sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
-    List<Set<String>> present = sentences.stream().map(rules::lexiconsIn).toList();
+    List<BitSet> present = sentences.stream().map(rules::triggersIn).toList();
     List<RuleHit> hits = new ArrayList<>(rules.matchCheap(sentences, present));
     List<Integer> deep = new ArrayList<>();
     for (int s = 0; rules.hasDeepRules() && s < sentences.size(); s++) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every bundled rule file compiles and every rule passes its own examples; broken rules are refused by name. */
 class RuleFilesTests {
 
-  static final RuleEngine ENGINE = new RuleEngine(new NlpPipelines(List.of("en", "de")));
+  static final NlpPipelines PIPELINES = new NlpPipelines(List.of("en", "de"));
+  static final RuleEngine ENGINE = new RuleEngine(PIPELINES);
 
   @ParameterizedTest
   @ValueSource(strings = {"en", "de"})

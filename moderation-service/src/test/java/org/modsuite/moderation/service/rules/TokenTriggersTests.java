@@ -1,0 +1,113 @@
+package org.modsuite.moderation.service.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.util.CoreMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.modsuite.moderation.service.TextNormaliser;
+
+/** Rules run only in sentences with the words they need, and that skips nothing a rule would have matched. */
+class TokenTriggersTests {
+
+  private static final Map<String, String> LEXICONS = Map.of("GROUP", "migrants|refugees", "VERMIN", "rats|vermin");
+
+  @Test
+  void aSequenceNeedsEveryElementThatMustMatch() {
+    assertThat(TokenTriggers.of("$GROUP (/are|is/) []{0,3} $VERMIN", LEXICONS))
+        .contains(List.of(Set.of("migrants|refugees", "are|is", "rats|vermin")));
+  }
+
+  @Test
+  void optionalElementsNeedNothing() {
+    assertThat(TokenTriggers.of("(/they|them/) (/are/)? []{0,2} /not/* $VERMIN{0,1} /x/+", LEXICONS))
+        .contains(List.of(Set.of("they|them", "x")));
+  }
+
+  @Test
+  void alternationGivesAlternatives() {
+    assertThat(TokenTriggers.of("$VERMIN | /stop/ (/calling|comparing/) | (?: /is/ /not/? /ok(ay)?/ )", LEXICONS)).contains(List.of(
+        Set.of("rats|vermin"), Set.of("stop", "calling|comparing"), Set.of("is", "ok(ay)?")));
+    assertThat(TokenTriggers.of("(/should/ | /time/ /to/) []{0,3} $VERMIN", LEXICONS))
+        .contains(List.of(Set.of("should", "rats|vermin"), Set.of("time", "to", "rats|vermin")));
+  }
+
+  @Test
+  void escapedSlashesAndAnchorsAreRead() {
+    assertThat(TokenTriggers.of("^ (/are|is/) []* /\\?/ $", LEXICONS)).contains(List.of(Set.of("are|is", "\\?")));
+    assertThat(TokenTriggers.of("/14\\/88/", LEXICONS)).contains(List.of(Set.of("14/88")));
+  }
+
+  @Test
+  void aPatternThatCanMatchAnythingOrIsNotUnderstoodAlwaysRuns() {
+    assertThat(TokenTriggers.of("[]{0,3} /x/?", LEXICONS)).isEmpty();
+    assertThat(TokenTriggers.of("/x/ | [{tag:NN}]", LEXICONS)).isEmpty();
+    assertThat(TokenTriggers.of("(?i /x/)", LEXICONS)).isEmpty();
+    assertThat(TokenTriggers.of("$UNKNOWN", LEXICONS)).isEmpty();
+  }
+
+  @Test
+  void wordsAreLookedUpAndRegexesRun() {
+    TriggerIndex index = new TriggerIndex();
+    int plain = index.id("are|is");
+    int regex = index.id("fuck\\w*|damn");
+    assertThat(TriggerIndex.topLevelAlternatives("a|b(c|d)|[x|y]")).containsExactly("a", "b(c|d)", "[x|y]");
+    CoreMap sentence = sentences("they is fucking late", "en").get(0);
+    assertThat(index.present(sentence).get(plain)).isTrue();
+    assertThat(index.present(sentence).get(regex)).isTrue();
+    assertThat(index.present(sentences("they were late", "en").get(0)).get(plain)).isFalse();
+  }
+
+  /**
+   * The bundled rules find the same matches with and without triggers, on every example of the rule files and on the
+   * first 600 posts of the benchmark corpus (hateful and benign, English and German).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "de"})
+  void triggersSkipNothingTheRulesWouldMatch(String language) throws IOException {
+    CompiledRuleSet rules = CompiledRuleSet.compile(RuleSets.bundled(language));
+    List<String> texts = new ArrayList<>();
+    rules.ruleSet().rules().forEach(r -> {
+      texts.addAll(r.examples().match());
+      texts.addAll(r.examples().noMatch());
+    });
+    texts.addAll(corpus(language));
+    int matched = 0;
+    for (String text : texts) {
+      List<CoreMap> sentences = sentences(TextNormaliser.fold(text).text(), language);
+      List<RuleHit> triggered = rules.matchCheap(sentences, sentences.stream().map(rules::triggersIn).toList());
+      assertThat(triggered).as(text).containsExactlyInAnyOrderElementsOf(rules.matchCheapUntriggered(sentences));
+      matched += triggered.isEmpty() ? 0 : 1;
+    }
+    assertThat(matched).isGreaterThan(100);
+  }
+
+  private static List<String> corpus(String language) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    try (Stream<String> lines = Files.lines(Path.of("../model-training/benchmark/corpus.jsonl"))) {
+      return lines.limit(600).map(line -> {
+        try {
+          return json.readTree(line);
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }).filter(post -> post.path("language").asText().equals(language)).map(post -> post.path("text").asText()).toList();
+    }
+  }
+
+  private static List<CoreMap> sentences(String text, String language) {
+    return RuleFilesTests.PIPELINES.tokenise(text, language).get(CoreAnnotations.SentencesAnnotation.class);
+  }
+}
