@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -25,8 +26,7 @@ final class TriggerIndex {
 
   private final Map<String, Integer> ids = new LinkedHashMap<>();
   private final Map<String, BitSet> byWord = new HashMap<>();
-  private final List<Pattern> patterns = new ArrayList<>();
-  private final List<Integer> patternIds = new ArrayList<>();
+  private final List<RegexTrigger> regexes = new ArrayList<>();
 
   /** The number of {@code regex}, added if new. */
   int id(String regex) {
@@ -48,8 +48,7 @@ final class TriggerIndex {
     }
     for (int i = 0; i < alternatives.size(); i++) {
       if (compiled.get(i) != null) {
-        patterns.add(compiled.get(i));
-        patternIds.add(id);
+        regexes.add(new RegexTrigger(id, literalPrefix(alternatives.get(i)), compiled.get(i)));
       } else {
         byWord.computeIfAbsent(alternatives.get(i), w -> new BitSet()).set(id);
       }
@@ -66,14 +65,31 @@ final class TriggerIndex {
       if (words != null) {
         present.or(words);
       }
-      for (int p = 0; p < patterns.size(); p++) {
-        int id = patternIds.get(p);
-        if (!present.get(id) && patterns.get(p).matcher(word).matches()) {
-          present.set(id);
+      for (RegexTrigger regex : regexes) {
+        if (word.startsWith(regex.prefix) && !present.get(regex.id) && regex.pattern.matcher(word).matches()) {
+          present.set(regex.id);
         }
       }
     }
     return present;
+  }
+
+  /**
+   * The characters every word the regex matches starts with ({@code fuck\\w*} → fuck, {@code dreckige?} → dreckig):
+   * a word without them is not run through the regex.
+   */
+  static String literalPrefix(String regex) {
+    Matcher meta = METACHARACTERS.matcher(regex);
+    if (!meta.find()) {
+      return regex;
+    }
+    int end = meta.start();
+    char c = regex.charAt(end);
+    boolean lastIsOptional = c == '?' || c == '*' || c == '{';
+    return regex.substring(0, lastIsOptional ? Math.max(0, end - 1) : end);
+  }
+
+  private record RegexTrigger(int id, String prefix, Pattern pattern) {
   }
 
   /** {@code a|b(c|d)|e} → a, b(c|d), e: a regex matches a whole word when one of these does. */

@@ -64,6 +64,8 @@ class TokenTriggersTests {
     int plain = index.id("are|is");
     int regex = index.id("fuck\\w*|damn");
     assertThat(TriggerIndex.topLevelAlternatives("a|b(c|d)|[x|y]")).containsExactly("a", "b(c|d)", "[x|y]");
+    assertThat(List.of("fuck\\w*", "dreckige?", "ab+c", "(?i)x", "\\?")).map(TriggerIndex::literalPrefix)
+        .containsExactly("fuck", "dreckig", "ab", "", "");
     CoreMap sentence = sentences("they is fucking late", "en").get(0);
     assertThat(index.present(sentence).get(plain)).isTrue();
     assertThat(index.present(sentence).get(regex)).isTrue();
