@@ -2,57 +2,125 @@ package org.modsuite.moderation.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.Record;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.modsuite.events.AnalysisEvent;
 import org.modsuite.events.EventJson;
 import org.modsuite.events.PostEvent;
 import org.modsuite.events.PostOp;
-import org.modsuite.moderation.service.Analysis;
 import org.modsuite.moderation.repository.FingerprintRepository;
+import org.modsuite.moderation.service.Analysis;
 import org.modsuite.moderation.service.AnalysisService;
 
 /**
- * posts.ingested → posts.analysed. The incoming record is acknowledged (its offset committed) only after Kafka has
- * acknowledged the analysis; a record that is not a valid PostEvent goes to posts.ingested.dlq with the reason.
+ * posts.ingested → posts.analysed, a polled batch at a time: the per-record cost of the reactive pipeline (a hop to
+ * a worker and back, an acknowledgement) was as large as the analysis. A batch is acknowledged (its offsets
+ * committed) only after Kafka has acknowledged every analysis and dead letter written for it; if one of those writes
+ * fails, the batch is not acknowledged and the channel fails (failure-strategy=fail), so that the records are
+ * consumed again. A record that is not a valid PostEvent, or whose analysis fails, goes to posts.ingested.dlq with
+ * the reason; the rest of its batch flows.
  */
 @ApplicationScoped
 public class PostAnalysisProcessor {
 
+  static final String DEAD_LETTER_REASON = "dead-letter-reason";
+
   private final AnalysisService analysis;
   private final FingerprintRepository fingerprints;
+  private final MutinyEmitter<String> analyses;
+  private final MutinyEmitter<String> deadLetters;
 
-  public PostAnalysisProcessor(AnalysisService analysis, FingerprintRepository fingerprints) {
+  public PostAnalysisProcessor(AnalysisService analysis, FingerprintRepository fingerprints,
+      @Channel("analyses-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<String> analyses,
+      @Channel("posts-dead-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) MutinyEmitter<String> deadLetters) {
     this.analysis = analysis;
     this.fingerprints = fingerprints;
+    this.analyses = analyses;
+    this.deadLetters = deadLetters;
   }
 
   @Incoming("posts-in")
-  @Outgoing("analyses-out")
-  // Analysis is CPU work, on worker threads, several at once: report-service keeps the newest version of a post
-  // whatever order analyses arrive in, and offsets are still committed only up to the oldest unacknowledged record.
+  // Analysis is CPU work, on worker threads, several batches at once: report-service keeps the newest version of a
+  // post whatever order analyses arrive in, and offsets are still committed only up to the oldest unacknowledged one.
   @Blocking(ordered = false)
-  public Record<String, String> analyse(String json) {
-    PostEvent post = EventJson.read(json, PostEvent.class);
+  public Uni<Void> analyse(KafkaRecordBatch<String, String> batch) {
+    List<Uni<Void>> written = new ArrayList<>(batch.getRecords().size());
+    for (KafkaRecord<String, String> record : batch.getRecords()) {
+      Uni<Void> write = analyse(record);
+      if (write != null) {
+        written.add(write);
+      }
+    }
+    Uni<Void> all = written.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(written).andFailFast().replaceWithVoid();
+    return all.onItem().transformToUni(v -> Uni.createFrom().completionStage(batch.ack()))
+        .onFailure().recoverWithUni(e -> Uni.createFrom().completionStage(batch.nack(e)));
+  }
+
+  /** The write of the record's analysis or dead letter; null for a delete, which has nothing to analyse. */
+  private Uni<Void> analyse(KafkaRecord<String, String> record) {
+    PostEvent post;
+    try {
+      post = EventJson.read(record.getPayload(), PostEvent.class);
+    } catch (RuntimeException e) {
+      return deadLetter(record, e);
+    }
     if (post.op() == PostOp.DELETE) {
       Log.debugf("skipped delete of %s", post.postUid());
-      return null; // acknowledged and skipped: there is nothing to analyse
+      return null;
     }
-    Analysis result = analysis.analyse(post.text(), post.language());
-    fingerprints.remember(post.postUid(), result.fingerprint()); // so that a later removal action can bank it
-    Instant now = Instant.now();
-    AnalysisEvent event = new AnalysisEvent(eventId(post, result), AnalysisEvent.TYPE, AnalysisEvent.SCHEMA_VERSION, now, post.postUid(),
-        post.postVersion(), result.language(), result.scores(), result.decision(), result.reasons(), result.equivalentTo(), result.modelVersion(),
-        result.rulesVersion(), result.policyVersion(), now, result.latencyMs());
-    Log.debugf("analysed %s: %s", post.postUid(), result.decision().wireName());
-    return Record.of(post.postUid(), EventJson.write(event));
+    try {
+      Analysis result = analysis.analyse(post.text(), post.language());
+      fingerprints.remember(post.postUid(), result.fingerprint()); // so that a later removal action can bank it
+      Instant now = Instant.now();
+      AnalysisEvent event = new AnalysisEvent(eventId(post, result), AnalysisEvent.TYPE, AnalysisEvent.SCHEMA_VERSION, now, post.postUid(),
+          post.postVersion(), result.language(), result.scores(), result.decision(), result.reasons(), result.equivalentTo(),
+          result.modelVersion(), result.rulesVersion(), result.policyVersion(), now, result.latencyMs());
+      Log.debugf("analysed %s: %s", post.postUid(), result.decision().wireName());
+      return analyses.sendMessage(Message.of(EventJson.write(event))
+          .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(post.postUid()).build()));
+    } catch (RuntimeException e) {
+      Log.errorf(e, "analysis of %s failed", post.postUid());
+      return deadLetter(record, e);
+    }
+  }
+
+  /** The record unchanged, under its key, with the reason and where it came from in headers. */
+  private Uni<Void> deadLetter(KafkaRecord<String, String> record, RuntimeException reason) {
+    Log.warnf("record at %s-%d offset %d goes to the dead-letter topic: %s", record.getTopic(), record.getPartition(), offset(record),
+        reason.getMessage());
+    return deadLetters.sendMessage(Message.of(record.getPayload()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+        .withKey(record.getKey())
+        .addHeaders(header(DEAD_LETTER_REASON, String.valueOf(reason.getMessage())),
+            header("dead-letter-exception-class-name", reason.getClass().getName()),
+            header("dead-letter-topic", record.getTopic()),
+            header("dead-letter-partition", Integer.toString(record.getPartition())),
+            header("dead-letter-offset", Long.toString(offset(record))))
+        .build()));
+  }
+
+  private static long offset(KafkaRecord<String, String> record) {
+    return record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getOffset()).orElse(-1L);
+  }
+
+  private static RecordHeader header(String name, String value) {
+    return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The same post event analysed by the same versions gives the same event id, so redeliveries are recognisable downstream. */

@@ -37,7 +37,7 @@ public class FingerprintRepository {
       ObjectMapper json) {
     this.json = json;
     this.cache = Caffeine.newBuilder().maximumSize(config.bank().fingerprintCacheSize()).expireAfterWrite(config.bank().fingerprintTtl()).build();
-    this.topic = new StateTopic(bootstrapServers, Topics.MODERATION_FINGERPRINTS, this::apply, config.bank().fingerprintTtl());
+    this.topic = new StateTopic(bootstrapServers, Topics.MODERATION_FINGERPRINTS, this::apply, config.bank().fingerprintTtl()).skippingOwnWrites();
     topic.start();
   }
 

@@ -1,10 +1,13 @@
 package org.modsuite.moderation.repository;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -33,6 +37,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class StateTopic implements AutoCloseable {
 
+  private static final String ORIGIN = "modsuite-origin";
+
   private final String topic;
   private final BiConsumer<String, String> apply;
   private final Duration since;
@@ -41,6 +47,9 @@ public final class StateTopic implements AutoCloseable {
   private final CountDownLatch loaded = new CountDownLatch(1);
   private final Thread reader;
   private volatile boolean running = true;
+  /** Marks this replica's writes, so that {@link #skippingOwnWrites} can recognise them when they come back. */
+  private final byte[] origin = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
+  private boolean skipOwnWrites;
   private volatile Throwable failure;
   /** partition → offset of the next record to apply; guarded by itself, so that {@link #awaitApplied} can wait on it. */
   private final Map<Integer, Long> appliedUpTo = new java.util.HashMap<>();
@@ -68,6 +77,15 @@ public final class StateTopic implements AutoCloseable {
     this.reader.setDaemon(true);
   }
 
+  /**
+   * Own writes read back are not applied again: for state the writer already keeps locally (the fingerprints of its
+   * own analyses), where parsing every record twice would cost more than the analysis around it. Call before start.
+   */
+  public StateTopic skippingOwnWrites() {
+    skipOwnWrites = true;
+    return this;
+  }
+
   public void start() {
     reader.start();
   }
@@ -88,7 +106,9 @@ public final class StateTopic implements AutoCloseable {
 
   /** Writes a value, or a tombstone when {@code value} is null. */
   public Future<RecordMetadata> put(String key, String value) {
-    return producer.send(new ProducerRecord<>(topic, key, value), (metadata, e) -> {
+    ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+    record.headers().add(ORIGIN, origin);
+    return producer.send(record, (metadata, e) -> {
       if (e != null) {
         Log.warnf("write of %s to %s failed: %s", key, topic, e.getMessage());
       }
@@ -167,7 +187,7 @@ public final class StateTopic implements AutoCloseable {
   }
 
   private void applyOne(ConsumerRecord<String, String> record) {
-    if (record.key() == null) {
+    if (record.key() == null || skipOwnWrites && isOwn(record)) {
       return;
     }
     try {
@@ -176,6 +196,11 @@ public final class StateTopic implements AutoCloseable {
       // One unreadable record must not stop the replica from following the rest.
       Log.warnf("skipped record %s of %s at offset %d: %s", record.key(), topic, record.offset(), e.getMessage());
     }
+  }
+
+  private boolean isOwn(ConsumerRecord<String, String> record) {
+    Header header = record.headers().lastHeader(ORIGIN);
+    return header != null && Arrays.equals(header.value(), origin);
   }
 
   @Override
