@@ -62,7 +62,8 @@ public class PolicyResource {
   @RolesAllowed(Roles.ADMIN)
   @Operation(summary = "Replace the policy",
       description = "Validated like the policy file at start-up; its version is assigned (policy-<yyyy.MM.dd>-<content hash>).")
-  @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VersionInfo.class)))
+  @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VersionInfo.class)),
+      headers = @Header(name = HttpHeaders.ETAG, description = "The new version of what was changed, for the next If-Match"))
   @APIResponse(responseCode = "400", description = "Malformed JSON or an unknown field; errors name it", content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(responseCode = "422", description = "Thresholds out of order, an unknown category, no defaults", content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(responseCode = "412", description = RuleResource.PRECONDITION_FAILED, content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -75,9 +75,9 @@ public class RuleResource {
   @Path("/{lang}")
   @RolesAllowed({Roles.ADMIN, Roles.MODERATOR, Roles.COMPLIANCE})
   @Operation(summary = "The current rule set of a language", description = "The JSON of rules/<lang>.json; PUT it back edited.")
-  @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RuleSet.class)))
+  @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RuleSet.class)),
+      headers = @Header(name = HttpHeaders.ETAG, description = "The rule set's version, for If-Match"))
   @APIResponse(responseCode = "404", description = "No rules for that language", content = @Content(mediaType = Problem.MEDIA_TYPE))
-  @APIResponse(responseCode = "200", headers = @Header(name = HttpHeaders.ETAG, description = "The rule set's version, for If-Match"))
   public RestResponse<RuleSet> current(@PathParam("lang") String lang) {
     RuleSet current = management.current(lang);
     return tagged(current, current.version());
@@ -88,7 +88,8 @@ public class RuleResource {
   @RolesAllowed(Roles.ADMIN)
   @Operation(summary = "Replace a language's whole rule set",
       description = "Its version is assigned (rules-<lang>-<yyyy.MM.dd>-<content hash>); a version in the body is ignored.")
-  @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VersionInfo.class)))
+  @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VersionInfo.class)),
+      headers = @Header(name = HttpHeaders.ETAG, description = "The new version of what was changed, for the next If-Match"))
   @APIResponse(responseCode = "400", description = "Malformed JSON or a missing field; errors name it", content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(responseCode = "422", description = "A rule does not compile or fails its examples; errors name each rule",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -136,7 +137,8 @@ public class RuleResource {
   @Path("/{lang}/rules/{ruleId}")
   @RolesAllowed(Roles.ADMIN)
   @Operation(summary = "Add a rule, or replace the rule of that id", description = "The body is one rule; its id may be left out.")
-  @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VersionInfo.class)))
+  @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VersionInfo.class)),
+      headers = @Header(name = HttpHeaders.ETAG, description = "The new version of what was changed, for the next If-Match"))
   @APIResponse(responseCode = "422", description = "The rule does not compile or fails its examples", content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(responseCode = "412", description = PRECONDITION_FAILED, content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(responseCode = "428", description = PRECONDITION_REQUIRED, content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -153,7 +155,8 @@ public class RuleResource {
   @Path("/{lang}/rules/{ruleId}/state")
   @RolesAllowed(Roles.ADMIN)
   @Operation(summary = "Make a rule active, or shadow (evaluated and reported, never changes a score)")
-  @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VersionInfo.class)))
+  @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VersionInfo.class)),
+      headers = @Header(name = HttpHeaders.ETAG, description = "The new version of what was changed, for the next If-Match"))
   @APIResponse(responseCode = "412", description = PRECONDITION_FAILED, content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(responseCode = "428", description = PRECONDITION_REQUIRED, content = @Content(mediaType = Problem.MEDIA_TYPE))
   public RestResponse<VersionInfo> setState(@PathParam("lang") String lang, @PathParam("ruleId") String ruleId,
@@ -178,7 +181,8 @@ public class RuleResource {
   @Path("/{lang}/lexicons/{name}")
   @RolesAllowed(Roles.ADMIN)
   @Operation(summary = "Replace (or add) one lexicon's entries", description = "The body is a JSON array of entries (token regexes; phrases separated by spaces).")
-  @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VersionInfo.class)))
+  @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VersionInfo.class)),
+      headers = @Header(name = HttpHeaders.ETAG, description = "The new version of what was changed, for the next If-Match"))
   @APIResponse(responseCode = "422", description = "The lexicon does not compile, or a rule then fails its examples",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(responseCode = "412", description = PRECONDITION_FAILED, content = @Content(mediaType = Problem.MEDIA_TYPE))
