@@ -89,6 +89,7 @@ public class RuleManagement {
 
   /** Replaces a language's whole rule set; {@code precondition} is checked against the current set's version. */
   public synchronized RuleSetRevision replaceRuleSet(String language, RuleSet ruleSet, String changedBy, EditPrecondition precondition) {
+    caughtUp();
     precondition.check("rules " + language, current(language).version());
     if (ruleSet == null) {
       throw ProblemException.invalid("body", "a rule set is required");
@@ -105,6 +106,7 @@ public class RuleManagement {
    * rule's {@link ContentVersions#rule version} (absent for a new rule).
    */
   public synchronized RuleSetRevision putRule(String language, String ruleId, Rule rule, String changedBy, EditPrecondition precondition) {
+    caughtUp();
     RuleSet current = current(language);
     int index = indexOf(current, ruleId);
     precondition.check("rule " + ruleId, index < 0 ? null : ContentVersions.rule(current.rules().get(index)));
@@ -128,6 +130,7 @@ public class RuleManagement {
 
   /** Makes a rule active or shadow; {@code precondition} is checked against the rule's {@link ContentVersions#rule version}. */
   public synchronized RuleSetRevision setState(String language, String ruleId, String state, String changedBy, EditPrecondition precondition) {
+    caughtUp();
     RuleSet current = current(language);
     int index = indexOf(current, ruleId);
     if (index < 0) {
@@ -144,6 +147,7 @@ public class RuleManagement {
 
   /** Replaces (or adds) one lexicon's entries; {@code precondition} is checked against its {@link ContentVersions#lexicon version}. */
   public synchronized RuleSetRevision putLexicon(String language, String name, List<String> entries, String changedBy, EditPrecondition precondition) {
+    caughtUp();
     RuleSet current = current(language);
     List<String> existing = current.lexicons().get(name);
     precondition.check("lexicon " + name, existing == null ? null : ContentVersions.lexicon(existing));
@@ -183,6 +187,7 @@ public class RuleManagement {
    * is checked against the current policy's version.
    */
   public synchronized PolicyRevision replacePolicy(Policy policy, String changedBy, EditPrecondition precondition) {
+    caughtUp();
     precondition.check("the policy", policies.current().version());
     if (policy == null) {
       throw ProblemException.invalid("body", "a policy is required");
@@ -239,6 +244,16 @@ public class RuleManagement {
     } catch (IllegalStateException e) {
       LOG.errorf(e, "storing a change failed");
       throw new ProblemException(Problem.of(503, "Service Unavailable", "The change could not be confirmed as stored and installed; check the versions and try again."));
+    }
+  }
+
+  /** Reads what other replicas wrote before checking a precondition against it (503 when the topic cannot be read). */
+  private void caughtUp() {
+    try {
+      repository.catchUp();
+    } catch (IllegalStateException e) {
+      LOG.errorf(e, "reading the latest changes failed");
+      throw new ProblemException(Problem.of(503, "Service Unavailable", "The latest changes of other replicas could not be read; try again."));
     }
   }
 
