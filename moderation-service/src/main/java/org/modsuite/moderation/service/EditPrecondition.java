@@ -36,11 +36,6 @@ public record EditPrecondition(List<String> ifMatch, boolean ifNoneMatchAny) {
     return new EditPrecondition(hasIfMatch ? tags(ifMatch) : List.of(), hasIfNoneMatch);
   }
 
-  /** Accepts anything: for edits made by the service itself and for tests. */
-  public static EditPrecondition none() {
-    return new EditPrecondition(List.of("*"), false);
-  }
-
   /**
    * Checks the precondition against what is current on this replica.
    *
