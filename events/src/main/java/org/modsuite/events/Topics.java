@@ -15,12 +15,17 @@ public final class Topics {
   public static final String MODERATION_FINGERPRINTS = "moderation.fingerprints";
   /** moderation-service's rule sets and policies, every version (key {@code rules:<lang>@<version>}, {@code policy@<version>}) and the current one ({@code rules:<lang>}, {@code policy}). */
   public static final String MODERATION_RULES = "moderation.rules";
+  /**
+   * moderation-service's shadow rule counts: key {@code <replica>|<lang>|<rule id>|<rule version>}, value that replica's
+   * cumulative counts for that rule version; every replica sums them.
+   */
+  public static final String MODERATION_SHADOW_COUNTS = "moderation.shadow-counts";
 
   /** The topics that carry events, in pipeline order. */
   public static final List<String> EVENT_TOPICS = List.of(POSTS_INGESTED, POSTS_ANALYSED, MODERATION_ACTIONS);
 
   /** Compacted state topics (the newest value per key; a null value deletes the key). They have no dead-letter topics. */
-  public static final List<String> STATE_TOPICS = List.of(MODERATION_BANK, MODERATION_FINGERPRINTS, MODERATION_RULES);
+  public static final List<String> STATE_TOPICS = List.of(MODERATION_BANK, MODERATION_FINGERPRINTS, MODERATION_RULES, MODERATION_SHADOW_COUNTS);
 
   /** Fingerprints are only needed until a post is decided on: compacted, and older ones deleted after 30 days. */
   static final String FINGERPRINT_RETENTION_MS = String.valueOf(30L * 24 * 60 * 60 * 1000);
@@ -42,7 +47,7 @@ public final class Topics {
   /** Topic-level settings a topic needs beyond the broker's defaults (empty for the event topics). */
   public static Map<String, String> config(String topic) {
     return switch (topic) {
-      case MODERATION_BANK, MODERATION_RULES -> Map.of("cleanup.policy", "compact");
+      case MODERATION_BANK, MODERATION_RULES, MODERATION_SHADOW_COUNTS -> Map.of("cleanup.policy", "compact");
       case MODERATION_FINGERPRINTS -> Map.of("cleanup.policy", "compact,delete", "retention.ms", FINGERPRINT_RETENTION_MS);
       default -> Map.of();
     };

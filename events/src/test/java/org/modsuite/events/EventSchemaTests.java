@@ -109,9 +109,11 @@ class EventSchemaTests {
   @Test
   void everyEventTopicHasADeadLetterTopicAndStateTopicsAreCompacted() {
     assertThat(Topics.all()).containsExactly("posts.ingested", "posts.ingested.dlq", "posts.analysed", "posts.analysed.dlq",
-        "moderation.actions", "moderation.actions.dlq", "moderation.bank", "moderation.fingerprints", "moderation.rules");
+        "moderation.actions", "moderation.actions.dlq", "moderation.bank", "moderation.fingerprints", "moderation.rules",
+        "moderation.shadow-counts");
     assertThat(Topics.config(Topics.MODERATION_BANK)).containsEntry("cleanup.policy", "compact");
     assertThat(Topics.config(Topics.MODERATION_RULES)).containsEntry("cleanup.policy", "compact");
+    assertThat(Topics.config(Topics.MODERATION_SHADOW_COUNTS)).containsEntry("cleanup.policy", "compact");
     assertThat(Topics.config(Topics.MODERATION_FINGERPRINTS).get("cleanup.policy")).startsWith("compact");
     assertThat(Topics.config(Topics.POSTS_INGESTED)).isEmpty();
   }

@@ -23,6 +23,24 @@ public interface ModerationConfig {
   /** Rule sets and policies kept in {@code moderation.rules}. */
   Rules rules();
 
+  /** Shadow rule counts kept in {@code moderation.shadow-counts}. */
+  Shadow shadow();
+
+  /** Settings of the shadow rule counts every replica publishes and sums. */
+  interface Shadow {
+
+    /**
+     * This replica's name in {@code moderation.shadow-counts}: its counts are kept under it, and a replica restarted
+     * under the same name continues them. Must differ between replicas running at once. Default: the host name
+     * (the pod name in Kubernetes, the container id in Compose).
+     */
+    Optional<String> replicaId();
+
+    /** How often this replica publishes its counts (and once more when it stops). */
+    @WithDefault("5s")
+    Duration publishInterval();
+  }
+
   /** Settings of rule and policy management. */
   interface Rules {
 

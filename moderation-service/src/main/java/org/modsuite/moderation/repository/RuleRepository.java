@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.modsuite.events.Topics;
 import org.modsuite.moderation.config.ModerationConfig;
@@ -100,6 +101,25 @@ public class RuleRepository {
 
   public void save(PolicyRevision revision) {
     write(POLICY + "@" + revision.version(), POLICY, revision);
+  }
+
+  /**
+   * Returns once this replica has installed every revision written to the topic before the call, by any replica; an
+   * edit checks its precondition after this, against what the other replicas have written too.
+   *
+   * @throws IllegalStateException when that takes longer than the write timeout
+   */
+  public void catchUp() {
+    try {
+      if (!topic.awaitCaughtUp(writeTimeout)) {
+        throw new IllegalStateException(Topics.MODERATION_RULES + " could not be read to its end within " + writeTimeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading " + Topics.MODERATION_RULES, e);
+    } catch (KafkaException e) {
+      throw new IllegalStateException("the end of " + Topics.MODERATION_RULES + " could not be read: " + e.getMessage(), e);
+    }
   }
 
   /** The stored versions of a language's rules, oldest first (the shipped file is not stored). */

@@ -43,6 +43,8 @@ public final class StateTopic implements AutoCloseable {
   private final BiConsumer<String, String> apply;
   private final Duration since;
   private final KafkaConsumer<String, String> consumer;
+  /** Asks only for end offsets ({@link #awaitCaughtUp}); the reader's consumer belongs to the reader thread. */
+  private final KafkaConsumer<String, String> offsets;
   private final KafkaProducer<String, String> producer;
   private final CountDownLatch loaded = new CountDownLatch(1);
   private final Thread reader;
@@ -67,6 +69,8 @@ public final class StateTopic implements AutoCloseable {
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     c.put(ConsumerConfig.CLIENT_ID_CONFIG, "moderation-state-" + topic);
     this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
+    c.put(ConsumerConfig.CLIENT_ID_CONFIG, "moderation-state-offsets-" + topic);
+    this.offsets = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -133,6 +137,29 @@ public final class StateTopic implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until this replica has applied every record that was in the topic when it was called, whoever wrote it
+   * (so that a check against the state sees what other replicas wrote before). False on timeout.
+   */
+  public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Map<TopicPartition, Long> end;
+    synchronized (offsets) {
+      List<TopicPartition> partitions = offsets.partitionsFor(topic, timeout).stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+      end = offsets.endOffsets(partitions, timeout);
+    }
+    synchronized (appliedUpTo) {
+      while (end.entrySet().stream().anyMatch(e -> appliedUpTo.getOrDefault(e.getKey().partition(), 0L) < e.getValue())) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0 || !isFollowing()) {
+          return false;
+        }
+        appliedUpTo.wait(Math.min(left, 200));
+      }
+      return true;
+    }
+  }
+
   private void follow() {
     try {
       List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
@@ -152,6 +179,13 @@ public final class StateTopic implements AutoCloseable {
             appliedUpTo.put(record.partition(), record.offset() + 1);
             appliedUpTo.notifyAll();
           }
+        }
+        // The positions too: offsets removed by compaction, or a partition never written, are read past all the same.
+        synchronized (appliedUpTo) {
+          for (TopicPartition partition : partitions) {
+            appliedUpTo.merge(partition.partition(), consumer.position(partition), Math::max);
+          }
+          appliedUpTo.notifyAll();
         }
         if (loaded.getCount() > 0 && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
           Log.infof("%s read to its end at start: %d records", topic, applied);
@@ -213,5 +247,8 @@ public final class StateTopic implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     producer.close(Duration.ofSeconds(5));
+    synchronized (offsets) {
+      offsets.close(Duration.ofSeconds(5));
+    }
   }
 }

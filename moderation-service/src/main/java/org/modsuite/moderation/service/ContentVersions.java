@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.modsuite.moderation.service.rules.Rule;
 
 /**
  * Version strings of edited rule sets and policies: {@code <prefix>-<yyyy.MM.dd>-<hash>}, the UTC day of the change and
@@ -34,6 +36,16 @@ public final class ContentVersions {
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("cannot hash " + contentWithoutVersion.getClass().getSimpleName(), e);
     }
+  }
+
+  /** The version of one rule: the content hash of the rule (id, pattern, state, examples, …). Its entity tag and shadow count key. */
+  public static String rule(Rule rule) {
+    return hash(rule);
+  }
+
+  /** The version of one lexicon: the content hash of its entries. */
+  public static String lexicon(List<String> entries) {
+    return hash(entries);
   }
 
   public static String version(String prefix, Object contentWithoutVersion, Instant at) {

@@ -22,8 +22,10 @@ import org.modsuite.support.rest.ProblemException;
  * Changes to the rule sets and the policy by trained staff. Every change builds the whole new set, checks its shape
  * (400 naming the field), compiles it and runs every rule's examples (422 naming each rule), gives it a
  * {@link ContentVersions content version}, and stores it in {@code moderation.rules}; it returns once this replica
- * runs it, and every other replica installs it as it reads the topic. Changes on one replica are serialised; two
- * replicas changing the same language at once: the last one written wins (the other's version stays in the history).
+ * runs it, and every other replica installs it as it reads the topic. Every change names the version it was made
+ * from ({@link EditPrecondition}, checked against what this replica runs; 412 when it is not current). Changes on
+ * one replica are serialised, so a check and its write are one step there; two replicas accepting a change of the
+ * same language at the same moment: the last one written wins (the other's version stays in the history).
  */
 @ApplicationScoped
 public class RuleManagement {
@@ -61,13 +63,34 @@ public class RuleManagement {
     return versions;
   }
 
+  /** One rule of a language's current set. */
+  public Rule rule(String language, String ruleId) {
+    RuleSet current = current(language);
+    int index = indexOf(current, ruleId);
+    if (index < 0) {
+      throw ProblemException.notFound("rules " + language + " have no rule " + ruleId);
+    }
+    return current.rules().get(index);
+  }
+
+  /** One lexicon of a language's current set. */
+  public List<String> lexicon(String language, String name) {
+    List<String> entries = current(language).lexicons().get(name);
+    if (entries == null) {
+      throw ProblemException.notFound("rules " + language + " have no lexicon " + name);
+    }
+    return entries;
+  }
+
   public RuleSetRevision version(String language, String version) {
     return versions(language).stream().filter(r -> r.version().equals(version)).findFirst()
         .orElseThrow(() -> ProblemException.notFound("rules " + language + " have no version " + version));
   }
 
-  public synchronized RuleSetRevision replaceRuleSet(String language, RuleSet ruleSet, String changedBy) {
-    requireLanguage(language);
+  /** Replaces a language's whole rule set; {@code precondition} is checked against the current set's version. */
+  public synchronized RuleSetRevision replaceRuleSet(String language, RuleSet ruleSet, String changedBy, EditPrecondition precondition) {
+    caughtUp();
+    precondition.check("rules " + language, current(language).version());
     if (ruleSet == null) {
       throw ProblemException.invalid("body", "a rule set is required");
     }
@@ -78,9 +101,15 @@ public class RuleManagement {
     return store(new RuleSet(null, language, ruleSet.description(), ruleSet.noTargetFactor(), ruleSet.lexicons(), ruleSet.rules()), changedBy);
   }
 
-  /** Adds the rule {@code ruleId}, or replaces the rule of that id in place. */
-  public synchronized RuleSetRevision putRule(String language, String ruleId, Rule rule, String changedBy) {
+  /**
+   * Adds the rule {@code ruleId}, or replaces the rule of that id in place; {@code precondition} is checked against the
+   * rule's {@link ContentVersions#rule version} (absent for a new rule).
+   */
+  public synchronized RuleSetRevision putRule(String language, String ruleId, Rule rule, String changedBy, EditPrecondition precondition) {
+    caughtUp();
     RuleSet current = current(language);
+    int index = indexOf(current, ruleId);
+    precondition.check("rule " + ruleId, index < 0 ? null : ContentVersions.rule(current.rules().get(index)));
     if (rule == null) {
       throw ProblemException.invalid("body", "a rule is required");
     }
@@ -91,7 +120,6 @@ public class RuleManagement {
         rule.targeted(), rule.state(), rule.examples());
     RuleSetChecks.check(named, "");
     List<Rule> changed = new ArrayList<>(current.rules());
-    int index = indexOf(current, ruleId);
     if (index < 0) {
       changed.add(named);
     } else {
@@ -100,12 +128,15 @@ public class RuleManagement {
     return store(withRules(current, changed), changedBy);
   }
 
-  public synchronized RuleSetRevision setState(String language, String ruleId, String state, String changedBy) {
+  /** Makes a rule active or shadow; {@code precondition} is checked against the rule's {@link ContentVersions#rule version}. */
+  public synchronized RuleSetRevision setState(String language, String ruleId, String state, String changedBy, EditPrecondition precondition) {
+    caughtUp();
     RuleSet current = current(language);
     int index = indexOf(current, ruleId);
     if (index < 0) {
       throw ProblemException.notFound("rules " + language + " have no rule " + ruleId);
     }
+    precondition.check("rule " + ruleId, ContentVersions.rule(current.rules().get(index)));
     if (!Rule.ACTIVE.equals(state) && !Rule.SHADOW.equals(state)) {
       throw ProblemException.invalid("state", "must be active or shadow");
     }
@@ -114,9 +145,12 @@ public class RuleManagement {
     return store(withRules(current, changed), changedBy);
   }
 
-  /** Replaces (or adds) one lexicon's entries. */
-  public synchronized RuleSetRevision putLexicon(String language, String name, List<String> entries, String changedBy) {
+  /** Replaces (or adds) one lexicon's entries; {@code precondition} is checked against its {@link ContentVersions#lexicon version}. */
+  public synchronized RuleSetRevision putLexicon(String language, String name, List<String> entries, String changedBy, EditPrecondition precondition) {
+    caughtUp();
     RuleSet current = current(language);
+    List<String> existing = current.lexicons().get(name);
+    precondition.check("lexicon " + name, existing == null ? null : ContentVersions.lexicon(existing));
     if (entries == null) {
       throw ProblemException.invalid("body", "an array of entries is required");
     }
@@ -148,8 +182,13 @@ public class RuleManagement {
         .orElseThrow(() -> ProblemException.notFound("the policy has no version " + version));
   }
 
-  /** Replaces the policy; validated as {@link Policy#load} validates a file (422 with the reason). */
-  public synchronized PolicyRevision replacePolicy(Policy policy, String changedBy) {
+  /**
+   * Replaces the policy; validated as {@link Policy#load} validates a file (422 with the reason). {@code precondition}
+   * is checked against the current policy's version.
+   */
+  public synchronized PolicyRevision replacePolicy(Policy policy, String changedBy, EditPrecondition precondition) {
+    caughtUp();
+    precondition.check("the policy", policies.current().version());
     if (policy == null) {
       throw ProblemException.invalid("body", "a policy is required");
     }
@@ -205,6 +244,16 @@ public class RuleManagement {
     } catch (IllegalStateException e) {
       LOG.errorf(e, "storing a change failed");
       throw new ProblemException(Problem.of(503, "Service Unavailable", "The change could not be confirmed as stored and installed; check the versions and try again."));
+    }
+  }
+
+  /** Reads what other replicas wrote before checking a precondition against it (503 when the topic cannot be read). */
+  private void caughtUp() {
+    try {
+      repository.catchUp();
+    } catch (IllegalStateException e) {
+      LOG.errorf(e, "reading the latest changes failed");
+      throw new ProblemException(Problem.of(503, "Service Unavailable", "The latest changes of other replicas could not be read; try again."));
     }
   }
 

@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
+import io.restassured.http.Header;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +44,10 @@ class RuleManagementTests {
 
   private static final String RULE = "en.test.group-will-be-zorblaxed";
   private static final String POST = "Refugees will be zorblaxed tomorrow";
+  /** Creates what must not exist yet. */
+  private static final Header CREATE = new Header("If-None-Match", "*");
+  /** Replaces whatever is current. */
+  private static final Header ANY = new Header("If-Match", "*");
 
   @Inject
   ObjectMapper json;
@@ -67,10 +72,12 @@ class RuleManagementTests {
     assertThat(before).isNotEqualTo("remove");
 
     // A lexicon, then a rule using it, in shadow.
-    given().contentType(ContentType.JSON).body("[\"zorblax\\\\w*\"]").put("/api/v1/rules/en/lexicons/ZORBLAX").then().statusCode(200);
-    String shadowVersion = given().contentType(ContentType.JSON).body(rule("$GROUP []{0,3} $ZORBLAX", "shadow"))
+    given().contentType(ContentType.JSON).header(CREATE).body("[\"zorblax\\\\w*\"]").put("/api/v1/rules/en/lexicons/ZORBLAX").then().statusCode(200);
+    var created = given().contentType(ContentType.JSON).header(CREATE).body(rule("$GROUP []{0,3} $ZORBLAX", "shadow"))
         .put("/api/v1/rules/en/rules/" + RULE)
-        .then().statusCode(200).body("current", equalTo(true)).extract().path("version");
+        .then().statusCode(200).body("current", equalTo(true)).extract();
+    String shadowVersion = created.path("version");
+    String ruleTag = created.header("ETag");
     assertThat(shadowVersion).startsWith("rules-en-");
     given().get("/api/v1/rules/en").then().statusCode(200).body("version", equalTo(shadowVersion));
 
@@ -92,7 +99,8 @@ class RuleManagementTests {
     assertThat(((Number) tally.get("wouldChange")).longValue()).isGreaterThanOrEqualTo(1);
 
     // Activated: it removes, and analyses carry the new version.
-    String activeVersion = given().contentType(ContentType.JSON).body("{\"state\":\"active\"}").put("/api/v1/rules/en/rules/" + RULE + "/state")
+    String activeVersion = given().contentType(ContentType.JSON).header("If-Match", ruleTag).body("{\"state\":\"active\"}")
+        .put("/api/v1/rules/en/rules/" + RULE + "/state")
         .then().statusCode(200).extract().path("version");
     assertThat(activeVersion).isNotEqualTo(shadowVersion);
     JsonPath active = analyse();
@@ -138,14 +146,14 @@ class RuleManagementTests {
   @Test
   void aRuleThatDoesNotCompileOrFailsItsExamplesIsRefusedNamingIt() {
     String current = given().get("/api/v1/rules/en").then().extract().path("version");
-    given().contentType(ContentType.JSON).body(rule("$GROUP (/are", "active")).put("/api/v1/rules/en/rules/en.test.broken")
+    given().contentType(ContentType.JSON).header(CREATE).body(rule("$GROUP (/are", "active")).put("/api/v1/rules/en/rules/en.test.broken")
         .then().statusCode(422).contentType("application/problem+json")
         .body("errors.field", hasItem("rules[en.test.broken]"));
-    given().contentType(ContentType.JSON).body(rule("/zorblax\\\\w*/", "active").replace("The machine zorblaxed", "The machine zorblaxes"))
+    given().contentType(ContentType.JSON).header(CREATE).body(rule("/zorblax\\\\w*/", "active").replace("The machine zorblaxed", "The machine zorblaxes"))
         .put("/api/v1/rules/en/rules/en.test.too-wide")
         .then().statusCode(422).body("errors.field", hasItem("rules[en.test.too-wide]"))
         .body("errors.message", hasItem(org.hamcrest.Matchers.containsString("which it must not")));
-    given().contentType(ContentType.JSON).body("[\"(unbalanced\"]").put("/api/v1/rules/en/lexicons/BROKEN")
+    given().contentType(ContentType.JSON).header(CREATE).body("[\"(unbalanced\"]").put("/api/v1/rules/en/lexicons/BROKEN")
         .then().statusCode(422).body("errors.field", hasItem("lexicons.BROKEN"));
     // Nothing was installed.
     given().get("/api/v1/rules/en").then().body("version", equalTo(current));
@@ -153,27 +161,29 @@ class RuleManagementTests {
 
   @Test
   void badRequestsAreAnsweredWithProblemsNamingTheField() {
-    given().contentType(ContentType.JSON).body(rule("/x/", "active").replace("\"pattern\"", "\"pattren\"")).put("/api/v1/rules/en/rules/en.test.typo")
+    given().contentType(ContentType.JSON).header(CREATE).body(rule("/x/", "active").replace("\"pattern\"", "\"pattren\"")).put("/api/v1/rules/en/rules/en.test.typo")
         .then().statusCode(400).body("errors.field", hasItem("pattren"));
-    given().contentType(ContentType.JSON).body("{\"rules\":[{\"id\":\"en.x\"}]}").put("/api/v1/rules/en")
+    given().contentType(ContentType.JSON).header(ANY).body("{\"rules\":[{\"id\":\"en.x\"}]}").put("/api/v1/rules/en")
         .then().statusCode(400).body("errors.field", hasItem("rules[0].kind"));
-    given().contentType(ContentType.JSON).body("{\"state\":\"sleeping\"}").put("/api/v1/rules/en/rules/en.target.group/state")
+    given().contentType(ContentType.JSON).header(ANY).body("{\"state\":\"sleeping\"}").put("/api/v1/rules/en/rules/en.target.group/state")
         .then().statusCode(400).body("errors.field", hasItem("state"));
-    given().contentType(ContentType.JSON).body("{\"state\":\"shadow\"}").put("/api/v1/rules/en/rules/en.no.such-rule/state").then().statusCode(404);
+    given().contentType(ContentType.JSON).header(ANY).body("{\"state\":\"shadow\"}").put("/api/v1/rules/en/rules/en.no.such-rule/state").then().statusCode(404);
     given().get("/api/v1/rules/fr").then().statusCode(404).contentType("application/problem+json");
-    given().contentType(ContentType.JSON).body("{\"rules\": [").put("/api/v1/rules/en").then().statusCode(400).body("errors.field", hasItem("body"));
+    given().contentType(ContentType.JSON).header(ANY).body("{\"rules\": [").put("/api/v1/rules/en").then().statusCode(400).body("errors.field", hasItem("body"));
   }
 
   @Test
   void thePolicyIsReplacedAtRunTimeAndValidatedAsAtStart() {
-    String shipped = given().get("/api/v1/policy").then().statusCode(200).extract().asString();
-    given().contentType(ContentType.JSON).body("{\"default\":{\"review\":0.9,\"remove\":0.5}}").put("/api/v1/policy")
+    var read = given().get("/api/v1/policy").then().statusCode(200).extract();
+    String shipped = read.asString();
+    given().contentType(ContentType.JSON).header(ANY).body("{\"default\":{\"review\":0.9,\"remove\":0.5}}").put("/api/v1/policy")
         .then().statusCode(422).body("errors.field", hasItem("policy"));
-    given().contentType(ContentType.JSON).body("{\"default\":{\"review\":0.5,\"remove\":0.9},\"treshold\":1}").put("/api/v1/policy")
+    given().contentType(ContentType.JSON).header(ANY).body("{\"default\":{\"review\":0.5,\"remove\":0.9},\"treshold\":1}").put("/api/v1/policy")
         .then().statusCode(400).body("errors.field", hasItem("treshold"));
 
     // Everything goes to review, nothing is removed.
-    String strict = given().contentType(ContentType.JSON).body("{\"description\":\"test\",\"default\":{\"review\":0.0,\"remove\":1.0}}")
+    String strict = given().contentType(ContentType.JSON).header("If-Match", read.header("ETag"))
+        .body("{\"description\":\"test\",\"default\":{\"review\":0.0,\"remove\":1.0}}")
         .put("/api/v1/policy").then().statusCode(200).extract().path("version");
     assertThat(strict).startsWith("policy-");
     JsonPath analysed = given().contentType(ContentType.JSON).body("{\"items\":[{\"id\":\"a\",\"text\":\"Die Bahn ist heute pünktlich\",\"lang\":\"de\"}]}")
@@ -183,7 +193,7 @@ class RuleManagementTests {
     given().get("/api/v1/policy/versions").then().statusCode(200).body("version", hasItem(strict));
 
     // Back to the shipped thresholds, for the other tests of this JVM.
-    given().contentType(ContentType.JSON).body(shipped).put("/api/v1/policy").then().statusCode(200);
+    given().contentType(ContentType.JSON).header(ANY).body(shipped).put("/api/v1/policy").then().statusCode(200);
   }
 
   private static JsonPath analyse() {

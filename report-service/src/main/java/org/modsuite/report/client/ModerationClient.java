@@ -45,7 +45,7 @@ public class ModerationClient {
     return client.ruleVersions(bearer(), language).ifNoItem().after(timeout).fail();
   }
 
-  /** The shadow rules of a language's current set with their counts (per moderation replica). */
+  /** The shadow rules of a language's current set with their counts (summed over the moderation replicas). */
   public Uni<List<ShadowRuleStats>> shadowRules(String language) {
     return client.shadow(bearer(), language).ifNoItem().after(timeout).fail();
   }

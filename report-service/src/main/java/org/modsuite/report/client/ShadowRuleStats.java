@@ -5,8 +5,8 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * One shadow rule as moderation-service's {@code GET /api/v1/rules/{lang}/shadow} counts it, on the replica that
- * answered: posts of the language analysed since {@code since}, posts it matched, and policy decisions it would have
+ * One shadow rule as moderation-service's {@code GET /api/v1/rules/{lang}/shadow} counts it, summed over its
+ * replicas: posts of the language analysed since {@code since}, posts it matched, and policy decisions it would have
  * changed had it been active.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -56,7 +56,7 @@ final class FakeModeration implements AutoCloseable {
             Map.of("version", "rules-en-2026.11.22-3f9a01c2", "changedBy", "alice", "changedAt", "2026-11-22T18:03:11Z", "current", true)),
         "/api/v1/rules/en/shadow", List.of(Map.of("ruleId", "en.threat.group-will-be-deported",
             "description", "says a protected group will be deported by force", "since", "2026-11-22T18:03:12Z",
-            "evaluated", 1200, "matched", 14, "wouldChange", 9)),
+            "evaluated", 1200, "matched", 14, "wouldChange", 9, "replicas", 2)), // summed over 2 replicas; the page ignores the field
         "/api/v1/rules/de/versions", List.of(
             Map.of("version", "rules-de-2026.11.1", "changedBy", "bundled", "changedAt", "2026-11-01T00:00:00Z", "current", true)),
         "/api/v1/rules/de/shadow", List.of(),
