@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.modsuite.moderation.service.HateClassifier;
 import org.modsuite.moderation.service.Lexicon;
 import org.modsuite.moderation.service.LexiconAnalyser;
+import org.modsuite.moderation.service.rules.RuleSets;
 
 /**
  * Prints the dev-split table (rules, classifier, fused; accuracy, macro-F1, hate P/R/F1 per dataset and language) of
@@ -20,6 +21,6 @@ public final class DevEvaluation {
     Path data = Path.of(args.length > 0 ? args[0] : "model-training/data");
     HateClassifier classifier = HateClassifier.load(TrainClassifier.LANGUAGES);
     System.out.println("model " + classifier.version());
-    Evaluation.print(classifier, new LexiconAnalyser(Lexicon.load()), Datasets.all(data).stream().filter(LabelledText::dev).toList());
+    Evaluation.print(classifier, new LexiconAnalyser(Lexicon.load()), RuleSets.bundledEngine(TrainClassifier.LANGUAGES), Datasets.all(data).stream().filter(LabelledText::dev).toList());
   }
 }

@@ -3,15 +3,21 @@ package org.modsuite.training;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.modsuite.moderation.service.FusedScorer;
 import org.modsuite.moderation.service.HateClassifier;
 import org.modsuite.moderation.service.LexiconAnalyser;
-import org.modsuite.moderation.service.rules.RuleSets;
+import org.modsuite.moderation.service.Policy;
+import org.modsuite.moderation.service.rules.RuleEngine;
 
-/** Accuracy, macro-F1 and the hate class's precision, recall and F1 on each dev split, for lexicon, classifier and fused score. */
+/**
+ * Accuracy, macro-F1 and the hate class's precision, recall and F1 on each dev split, for the rules, the classifier
+ * (calibrated, and its raw probability before calibration) and the fused score; then the classifier's Brier score and
+ * expected calibration error before and after calibration.
+ */
 final class Evaluation {
 
   static final double THRESHOLD = 0.5;
@@ -19,26 +25,63 @@ final class Evaluation {
   private Evaluation() {
   }
 
-  static void print(HateClassifier classifier, LexiconAnalyser lexicon, List<LabelledText> dev) {
+  static void print(HateClassifier classifier, LexiconAnalyser lexicon, RuleEngine rules, List<LabelledText> dev) {
     System.out.printf(Locale.ROOT, "%n%-10s %-4s %6s  %-10s %8s %8s %8s %8s %8s%n", "dataset", "lang", "n", "scorer", "accuracy", "macroF1",
         "hateP", "hateR", "hateF1");
-    FusedScorer fused = new FusedScorer(lexicon, classifier, TrainClassifier.LANGUAGES, RuleSets.bundledEngine(TrainClassifier.LANGUAGES));
+    FusedScorer fused = new FusedScorer(lexicon, classifier, TrainClassifier.LANGUAGES, rules);
     Map<String, List<LabelledText>> byDataset = dev.stream().collect(Collectors.groupingBy(LabelledText::dataset, TreeMap::new, Collectors.toList()));
+    Policy policy = Policy.load(Optional.empty());
+    StringBuilder decisions = new StringBuilder(String.format(Locale.ROOT, "%n%-10s %-4s %6s %8s %8s %8s %8s %8s %8s%n", "dataset", "lang", "n",
+        "allow", "review", "remove", "removeP", "flagP", "flagR"));
+    StringBuilder calibration = new StringBuilder(String.format(Locale.ROOT, "%n%-10s %-4s %6s %8s %8s %8s %8s %8s%n", "dataset", "lang", "n",
+        "hate%", "Brier", "Brier", "ECE", "ECE")).append(String.format(Locale.ROOT, "%-10s %-4s %6s %8s %8s %8s %8s %8s%n", "", "", "", "", "raw",
+        "calib.", "raw", "calib."));
     for (Map.Entry<String, List<LabelledText>> set : byDataset.entrySet()) {
+      List<LabelledText> texts = set.getValue();
       int[][] rulesCounts = new int[2][2];
       int[][] classifierCounts = new int[2][2];
+      int[][] rawCounts = new int[2][2];
       int[][] fusedCounts = new int[2][2];
-      for (LabelledText text : set.getValue()) {
+      int[][] decided = new int[2][3]; // [hate][allow, review, remove]
+      double[] raw = new double[texts.size()];
+      double[] calibrated = new double[texts.size()];
+      boolean[] hate = new boolean[texts.size()];
+      for (int i = 0; i < texts.size(); i++) {
+        LabelledText text = texts.get(i);
         FusedScorer.Scores scores = fused.score(text.text(), text.language());
         count(rulesCounts, text.hate(), scores.ruleScores().get("hate") >= THRESHOLD);
         count(classifierCounts, text.hate(), scores.classifier().probability() >= THRESHOLD);
+        count(rawCounts, text.hate(), scores.classifier().rawProbability() >= THRESHOLD);
         count(fusedCounts, text.hate(), scores.scores().get("hate") >= THRESHOLD);
+        decided[text.hate() ? 1 : 0][policy.decide(scores.ruleScores(), scores.scores(), text.language()).ordinal()]++;
+        raw[i] = scores.classifier().rawProbability();
+        calibrated[i] = scores.classifier().probability();
+        hate[i] = text.hate();
       }
-      String lang = set.getValue().get(0).language();
-      row(set.getKey(), lang, set.getValue().size(), "rules", rulesCounts);
-      row(set.getKey(), lang, set.getValue().size(), "classifier", classifierCounts);
-      row(set.getKey(), lang, set.getValue().size(), "fused", fusedCounts);
+      String lang = texts.get(0).language();
+      row(set.getKey(), lang, texts.size(), "rules", rulesCounts);
+      row(set.getKey(), lang, texts.size(), "clf-raw", rawCounts);
+      row(set.getKey(), lang, texts.size(), "classifier", classifierCounts);
+      row(set.getKey(), lang, texts.size(), "fused", fusedCounts);
+      decisions.append(decisionRow(set.getKey(), lang, texts.size(), decided));
+      calibration.append(String.format(Locale.ROOT, "%-10s %-4s %6d %8.3f %8.4f %8.4f %8.4f %8.4f%n", set.getKey(), lang, texts.size(),
+          texts.stream().filter(LabelledText::hate).count() / (double) texts.size(), CalibrationMetrics.brier(raw, hate),
+          CalibrationMetrics.brier(calibrated, hate), CalibrationMetrics.expectedCalibrationError(raw, hate),
+          CalibrationMetrics.expectedCalibrationError(calibrated, hate)));
     }
+    System.out.print("\npolicy " + policy.version() + ": shares of allow, review and remove; the share of hate among removed posts "
+        + "(removeP) and among removed or reviewed ones (flagP), and the share of hate posts removed or reviewed (flagR)" + decisions);
+    System.out.print("\nclassifier probabilities on the dev splits, before (raw) and after calibration; ECE over "
+        + CalibrationMetrics.BINS + " equal-width bins" + calibration);
+  }
+
+  private static String decisionRow(String dataset, String lang, int n, int[][] d) {
+    int removed = d[0][2] + d[1][2];
+    int flagged = removed + d[0][1] + d[1][1];
+    int hate = d[1][0] + d[1][1] + d[1][2];
+    return String.format(Locale.ROOT, "%-10s %-4s %6d %8.3f %8.3f %8.3f %8.3f %8.3f %8.3f%n", dataset, lang, n, (d[0][0] + d[1][0]) / (double) n,
+        (d[0][1] + d[1][1]) / (double) n, removed / (double) n, removed == 0 ? 0 : d[1][2] / (double) removed,
+        flagged == 0 ? 0 : (d[1][1] + d[1][2]) / (double) flagged, hate == 0 ? 0 : (d[1][1] + d[1][2]) / (double) hate);
   }
 
   /** counts[truth][predicted], 1 = hate. */

@@ -4,23 +4,40 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+
+import org.modsuite.moderation.service.rules.Rule;
+import org.modsuite.moderation.service.rules.RuleScorer;
 
 /**
- * The features the hate classifier sees, computed the same way when training and when scoring: word unigrams and
- * bigrams of the folded text (obfuscation undone, emoji kept as words of their own) and the lexicon's category
- * scores. Values are 1 for n-grams present and the score for lexicon categories.
+ * The features the hate classifier sees, computed the same way when training and when scoring (training calls
+ * {@link FusedScorer#features}, which calls this):
+ * <ul>
+ *   <li>{@code w:} word unigrams and {@code b:} bigrams of the folded text (obfuscation undone, emoji as the words of
+ *       their names);</li>
+ *   <li>{@code s:} Snowball stems of the words ({@link WordStemmer}; English and German, absent for other languages);</li>
+ *   <li>{@code lex:} the first lexicon's category scores;</li>
+ *   <li>rule hits, at the level of categories and phenomena, never rule ids, so that a new rule of a known category
+ *       feeds a known feature: {@code r:<category>} the rules' score of each attack category (after their shields),
+ *       {@code r:target} when a protected group is named, {@code shield:<phenomenon>} for each shield that fired.
+ *       Shadow rules are left out, as they never score. Absent for a language without rules.</li>
+ * </ul>
+ * Values are 1 for n-grams, stems, targets and shields present, and the score for lexicon and rule categories.
  */
 public final class ClassifierFeatures {
+
+  static final String RULE_PREFIX = "r:";
+  static final String SHIELD_PREFIX = "shield:";
 
   private ClassifierFeatures() {
   }
 
-  public static Map<String, Double> of(String text, LexiconAnalyser.Scored lexicon) {
-    return ofFolded(TextNormaliser.fold(text).text(), lexicon);
-  }
-
-  /** The same, for a text already folded by {@link TextNormaliser#fold}. */
-  public static Map<String, Double> ofFolded(String foldedText, LexiconAnalyser.Scored lexicon) {
+  /**
+   * @param foldedText the post folded by {@link TextNormaliser#fold}
+   * @param language the model's language, which picks the stemmer (null: no stems)
+   * @param rules the rules' result for the post; null for a language without rules
+   */
+  public static Map<String, Double> of(String foldedText, String language, LexiconAnalyser.Scored lexicon, RuleScorer.Scored rules) {
     Map<String, Double> features = new LinkedHashMap<>();
     List<String> words = words(foldedText);
     String previous = "<s>";
@@ -32,11 +49,42 @@ public final class ClassifierFeatures {
     if (!words.isEmpty()) {
       features.put("b:" + previous + "_</s>", 1.0);
     }
+    if (WordStemmer.supports(language)) {
+      for (String word : words) {
+        if (Character.isLetter(word.codePointAt(0))) {
+          features.put("s:" + WordStemmer.stem(word, language), 1.0);
+        }
+      }
+    }
     lexicon.scores().forEach((category, score) -> {
       if (score > 0) {
         features.put("lex:" + category, score);
       }
     });
+    if (rules != null) {
+      features.putAll(ruleFeatures(rules));
+    }
+    return features;
+  }
+
+  /** The rule-hit features alone (see the class comment). */
+  public static Map<String, Double> ruleFeatures(RuleScorer.Scored rules) {
+    Map<String, Double> features = new TreeMap<>();
+    rules.scores().forEach((category, score) -> {
+      if (score > 0) {
+        features.put(RULE_PREFIX + category, score);
+      }
+    });
+    for (RuleScorer.Fired fired : rules.fired()) {
+      if (fired.shadow()) {
+        continue;
+      }
+      if (fired.kind().equals(Rule.TARGET)) {
+        features.put(RULE_PREFIX + "target", 1.0);
+      } else if (fired.kind().equals(Rule.SHIELD)) {
+        features.put(SHIELD_PREFIX + fired.category(), 1.0);
+      }
+    }
     return features;
   }
 

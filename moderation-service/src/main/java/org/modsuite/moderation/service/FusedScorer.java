@@ -1,6 +1,7 @@
 package org.modsuite.moderation.service;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,12 @@ import org.modsuite.moderation.service.rules.RuleScorer;
 
 /**
  * The CoreNLP rules and the trained classifier fused into the scores every analysis carries: the rules' category
- * scores, with {@code hate} raised to the classifier's probability when that is higher. The classifier's probability
- * is first lowered by the shields that fired (quotation, counter-speech, news …), since it cannot tell quoted
- * hate from hate. A language without rules falls back to the first lexicon's scores. The one definition of the scores,
- * used by the service and by the evaluation commands, so that what is measured is what ships.
+ * scores, with {@code hate} raised to the classifier's probability when that is higher. The post is folded once; the
+ * rules run first, since their hits (categories, targets, shield phenomena) are features of the classifier. The
+ * classifier's probability is then lowered by the shields that fired (quotation, counter-speech, news …), since its
+ * n-grams cannot tell quoted hate from hate. A language without rules falls back to the first lexicon's scores. The one
+ * definition of the scores and of the classifier's features, used by the service, by training and by the evaluation
+ * commands, so that what is trained and measured is what ships.
  */
 public final class FusedScorer {
 
@@ -30,10 +33,11 @@ public final class FusedScorer {
    * @param rulesVersion the rule set (or, without one, the lexicon) that scored
    * @param deepSentences how many sentences the deep CoreNLP stage parsed
    * @param matches the rule matches that were scored (null for a language without rules), for shadow reports
+   * @param foldedText the folded post, to score the classifier again when a shadow rule is made active
    */
   public record Scores(Map<String, Double> ruleScores, Map<String, Double> scores, List<Reason> reasons, LexiconAnalyser.Scored lexicon,
       RuleScorer.Scored rules, HateClassifier.Prediction classifier, String classifierLanguage, String rulesVersion, int deepSentences,
-      RuleEngine.Matches matches) {
+      RuleEngine.Matches matches, String foldedText) {
   }
 
   private final LexiconAnalyser lexicon;
@@ -41,7 +45,10 @@ public final class FusedScorer {
   private final List<String> classifierLanguages;
   private final RuleEngine rules;
 
-  /** @param rules the CoreNLP rule engine; null scores with the first lexicon only (as the classifier's training does) */
+  /**
+   * @param classifier null for a scorer that only computes {@link #features} (training, before there is a model)
+   * @param rules the CoreNLP rule engine; null scores with the first lexicon only
+   */
   public FusedScorer(LexiconAnalyser lexicon, HateClassifier classifier, List<String> classifierLanguages, RuleEngine rules) {
     this.lexicon = lexicon;
     this.classifier = classifier;
@@ -51,41 +58,68 @@ public final class FusedScorer {
 
   /** {@code language} null (or one without a model) lets every term list and model score, and the highest counts. */
   public Scores score(String text, String language) {
-    TextNormaliser.Folded folded = TextNormaliser.fold(text); // once: the lexicon, the features and the rules read it
+    TextNormaliser.Folded folded = TextNormaliser.fold(text); // once: the lexicon, the rules and the features read it
     LexiconAnalyser.Scored scored = lexicon.score(folded, language);
     String modelLanguage = language != null && classifierLanguages.contains(language) ? language : null;
-    HateClassifier.Prediction prediction = classifier.predict(ClassifierFeatures.ofFolded(folded.text(), scored), modelLanguage);
     if (rules == null || !rules.supports(language)) {
+      HateClassifier.Prediction prediction = classify(folded.text(), modelLanguage, scored, null);
       Map<String, Double> scores = new LinkedHashMap<>(scored.scores());
       scores.put("hate", round(Math.max(scores.get("hate"), prediction.probability())));
       List<Reason> reasons = new ArrayList<>(scored.reasons());
       addFeatures(reasons, prediction, 1.0);
-      return new Scores(scored.scores(), scores, reasons, scored, null, prediction, modelLanguage, lexicon.rulesVersion(), 0, null);
+      return new Scores(scored.scores(), scores, reasons, scored, null, prediction, modelLanguage, lexicon.rulesVersion(), 0, null,
+          folded.text());
     }
-    return fuse(scored, prediction, modelLanguage, rules.match(folded.text(), language), folded::originalStart, folded::originalEnd);
+    return fuse(folded.text(), scored, modelLanguage, rules.match(folded.text(), language), folded::originalStart, folded::originalEnd);
+  }
+
+  /**
+   * The features the classifier sees for {@code text} in {@code language} (a language with a model): the same folding,
+   * lexicon and rules as {@link #score}. What training computes its examples with.
+   */
+  public Map<String, Double> features(String text, String language) {
+    TextNormaliser.Folded folded = TextNormaliser.fold(text);
+    LexiconAnalyser.Scored scored = lexicon.score(folded, language);
+    RuleScorer.Scored ruled = rules == null || !rules.supports(language) ? null
+        : RuleScorer.score(rules.match(folded.text(), language), folded::originalStart, folded::originalEnd);
+    return ClassifierFeatures.of(folded.text(), language, scored, ruled);
   }
 
   /**
    * The scores {@code scored} would have had with the shadow rule {@code ruleId} active: the same matches rescored
-   * (spans in folded offsets). What the shadow report compares decisions with.
+   * (spans in folded offsets), and the classifier scored again on the rule features that changed. What the shadow
+   * report compares decisions with.
    */
   public Scores withActive(Scores scored, String ruleId) {
     RuleEngine.Matches m = scored.matches();
     List<RuleHit> hits = m.hits().stream()
         .map(h -> h.rule().id().equals(ruleId) ? new RuleHit(h.rule().withState(Rule.ACTIVE), h.sentence(), h.start(), h.end()) : h).toList();
-    return fuse(scored.lexicon(), scored.classifier(), scored.classifierLanguage(), new RuleEngine.Matches(m.ruleSet(), hits, m.deepSentences()),
+    return fuse(scored.foldedText(), scored.lexicon(), scored.classifierLanguage(), new RuleEngine.Matches(m.ruleSet(), hits, m.deepSentences()),
         i -> i, i -> i);
   }
 
-  private static Scores fuse(LexiconAnalyser.Scored scored, HateClassifier.Prediction prediction, String modelLanguage, RuleEngine.Matches matches,
+  private Scores fuse(String foldedText, LexiconAnalyser.Scored scored, String modelLanguage, RuleEngine.Matches matches,
       IntUnaryOperator originalStart, IntUnaryOperator originalEnd) {
     RuleScorer.Scored ruled = RuleScorer.score(matches, originalStart, originalEnd);
+    HateClassifier.Prediction prediction = classify(foldedText, modelLanguage, scored, ruled);
     Map<String, Double> scores = new LinkedHashMap<>(ruled.scores());
     scores.put("hate", round(Math.max(scores.get("hate"), prediction.probability() * ruled.classifierFactor())));
     List<Reason> reasons = new ArrayList<>(ruled.reasons());
     addFeatures(reasons, prediction, ruled.classifierFactor());
     return new Scores(ruled.scores(), scores, reasons, scored, ruled, prediction, modelLanguage, matches.ruleSet().version(),
-        matches.deepSentences(), matches);
+        matches.deepSentences(), matches, foldedText);
+  }
+
+  /**
+   * The model of {@code modelLanguage} on its features; without one (language unknown or without a model) every model
+   * scores the post with its own language's features (stems) and the highest probability counts.
+   */
+  private HateClassifier.Prediction classify(String foldedText, String modelLanguage, LexiconAnalyser.Scored scored, RuleScorer.Scored ruled) {
+    if (modelLanguage != null) {
+      return classifier.predict(ClassifierFeatures.of(foldedText, modelLanguage, scored, ruled), modelLanguage);
+    }
+    return classifierLanguages.stream().map(l -> classifier.predict(ClassifierFeatures.of(foldedText, l, scored, ruled), l))
+        .max(Comparator.comparingDouble(HateClassifier.Prediction::probability)).orElseThrow();
   }
 
   public String modelVersion() {

@@ -13,19 +13,29 @@ import java.util.Map;
 
 /**
  * The trained hate classifier: logistic regression over {@link ClassifierFeatures}, one weight file per language
- * (written by model-training's TrainClassifier, see the model card). Scoring is a dot product, so it costs
- * microseconds; the strongest features of a decision are its explanation.
+ * (written by model-training's TrainClassifier, see the model card), with a {@link Calibration} per language that turns
+ * the raw score into a calibrated probability. Scoring is a dot product, so it costs microseconds; the strongest
+ * features of a decision are its explanation.
  */
 public final class HateClassifier {
 
-  /** Probability of hate and the features that pushed it up most. */
-  public record Prediction(double probability, List<Map.Entry<String, Double>> topFeatures) {
+  /**
+   * @param probability the calibrated probability of hate
+   * @param logit the raw score (bias + weights · features), before calibration
+   * @param topFeatures the features that pushed the score up most, with their contributions to the logit
+   */
+  public record Prediction(double probability, double logit, List<Map.Entry<String, Double>> topFeatures) {
+
+    /** The sigmoid of the raw score: the probability before calibration (what the evaluation compares with). */
+    public double rawProbability() {
+      return Calibration.sigmoid(logit);
+    }
   }
 
   private final String version;
   private final Map<String, Weights> byLanguage;
 
-  record Weights(double bias, Map<String, Double> weights) {
+  record Weights(double bias, Map<String, Double> weights, Calibration calibration) {
   }
 
   private HateClassifier(String version, Map<String, Weights> byLanguage) {
@@ -59,6 +69,8 @@ public final class HateClassifier {
       try (BufferedReader reader = file.getValue()) {
         Map<String, Double> weights = new HashMap<>();
         double bias = 0;
+        double slope = Calibration.NONE.slope();
+        double intercept = Calibration.NONE.intercept();
         String fileVersion = null;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
           if (line.startsWith("#") || line.isBlank()) {
@@ -70,6 +82,8 @@ public final class HateClassifier {
           switch (name) {
             case "@version" -> fileVersion = value;
             case "@bias" -> bias = Double.parseDouble(value);
+            case "@calibration-slope" -> slope = Double.parseDouble(value);
+            case "@calibration-intercept" -> intercept = Double.parseDouble(value);
             default -> weights.put(name, Double.parseDouble(value));
           }
         }
@@ -77,7 +91,7 @@ public final class HateClassifier {
           throw new IllegalStateException("weights of " + file.getKey() + " have version " + fileVersion + ", expected " + version);
         }
         version = fileVersion;
-        byLanguage.put(file.getKey(), new Weights(bias, weights));
+        byLanguage.put(file.getKey(), new Weights(bias, weights, new Calibration(slope, intercept)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
@@ -87,7 +101,10 @@ public final class HateClassifier {
     return new HateClassifier(version, byLanguage);
   }
 
-  /** For an unknown language every model scores and the highest probability counts. */
+  /**
+   * Scores features computed for {@code language}'s model. For an unknown language every model scores the same
+   * features and the highest probability counts ({@link FusedScorer} instead computes each model's own features).
+   */
   public Prediction predict(Map<String, Double> features, String language) {
     Weights only = language == null ? null : byLanguage.get(language);
     if (only != null) {
@@ -108,6 +125,6 @@ public final class HateClassifier {
     }
     List<Map.Entry<String, Double>> top = contributions.entrySet().stream().filter(e -> e.getValue() > 0)
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(5).map(e -> Map.entry(e.getKey(), e.getValue())).toList();
-    return new Prediction(1 / (1 + Math.exp(-z)), top);
+    return new Prediction(model.calibration().probability(z), z, top);
   }
 }

@@ -9,20 +9,23 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.modsuite.moderation.service.rules.RuleSets;
 
-/** The shipped weights load, carry one version, and score the way a logistic regression must. */
+/** The shipped weights load, carry one version, and score the way a calibrated logistic regression must. */
 class HateClassifierTests {
 
   private static final LexiconAnalyser LEXICON = new LexiconAnalyser(Lexicon.load());
   private static final HateClassifier SHIPPED = HateClassifier.load(List.of("en", "de"));
 
   private static double probability(String text, String language) {
-    return SHIPPED.predict(ClassifierFeatures.of(text, LEXICON.score(text, language)), language).probability();
+    return RuleDecisionTests.SCORER.score(text, language).classifier().probability();
   }
 
   @Test
-  void theShippedModelHasAVersionNamingItsLexicon() {
-    assertThat(SHIPPED.version()).startsWith("hate-lr-").endsWith("+" + LEXICON.rulesVersion());
+  void theShippedModelHasAVersionNamingItsLexiconAndTheRuleSetsItWasTrainedWith() {
+    assertThat(SHIPPED.version()).startsWith("hate-lr-").contains("+" + LEXICON.rulesVersion())
+        .as("trained against other rules than the bundled ones: run scripts/train-classifier")
+        .endsWith("+" + RuleSets.bundled("en").version() + "+" + RuleSets.bundled("de").version());
   }
 
   @Test
@@ -36,7 +39,18 @@ class HateClassifierTests {
     HateClassifier model = HateClassifier.read(Map.of("en", new BufferedReader(new StringReader("@version\tv\n@bias\t-1.0\nw:a\t2.0\nw:b\t0.5\n"))));
     HateClassifier.Prediction p = model.predict(Map.of("w:a", 1.0, "w:c", 1.0), "en");
     assertThat(p.probability()).isCloseTo(1 / (1 + Math.exp(-1.0)), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(p.logit()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(p.topFeatures()).extracting(Map.Entry::getKey).containsExactly("w:a");
+  }
+
+  @Test
+  void theCalibrationLinesMapTheRawScore() {
+    HateClassifier model = HateClassifier.read(Map.of("en", new BufferedReader(new StringReader(
+        "@version\tv\n@calibration-slope\t0.5\n@calibration-intercept\t-1.0\n@bias\t-1.0\nw:a\t3.0\n"))));
+    HateClassifier.Prediction p = model.predict(Map.of("w:a", 1.0), "en");
+    assertThat(p.logit()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(p.rawProbability()).isCloseTo(1 / (1 + Math.exp(-2.0)), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(p.probability()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test
