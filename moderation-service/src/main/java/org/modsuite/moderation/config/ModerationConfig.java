@@ -17,6 +17,12 @@ public interface ModerationConfig {
    */
   Optional<Path> policyFile();
 
+  /**
+   * How many posts of a polled batch from {@code posts.ingested} are analysed at once. Default: one per processor
+   * the JVM sees (its CPU limit in a container).
+   */
+  Optional<Integer> analysisThreads();
+
   /** The equivalent-content bank. */
   Bank bank();
 

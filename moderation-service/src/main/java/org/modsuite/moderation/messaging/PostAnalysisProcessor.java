@@ -5,7 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
@@ -25,15 +32,18 @@ import org.modsuite.events.AnalysisEvent;
 import org.modsuite.events.EventJson;
 import org.modsuite.events.PostEvent;
 import org.modsuite.events.PostOp;
+import org.modsuite.moderation.config.ModerationConfig;
 import org.modsuite.moderation.repository.FingerprintRepository;
 import org.modsuite.moderation.service.Analysis;
 import org.modsuite.moderation.service.AnalysisService;
 
 /**
  * posts.ingested → posts.analysed, a polled batch at a time: the per-record cost of the reactive pipeline (a hop to
- * a worker and back, an acknowledgement) was as large as the analysis. A batch is acknowledged (its offsets
- * committed) only after Kafka has acknowledged every analysis and dead letter written for it; if one of those writes
- * fails, the batch is not acknowledged and the channel fails (failure-strategy=fail), so that the records are
+ * a worker and back, an acknowledgement) was as large as the analysis. The posts of a batch are analysed side by side
+ * on {@code analysis-threads} threads; report-service keeps the newest version of a post whatever order analyses
+ * arrive in. A batch is acknowledged (its offsets committed) only after Kafka has acknowledged every analysis and
+ * dead letter written for it, and the next batch starts then, so at most one batch is in flight. If one of those
+ * writes fails, the batch is not acknowledged and the channel fails (failure-strategy=fail), so that its records are
  * consumed again. A record that is not a valid PostEvent, or whose analysis fails, goes to posts.ingested.dlq with
  * the reason; the rest of its batch flows.
  */
@@ -46,24 +56,36 @@ public class PostAnalysisProcessor {
   private final FingerprintRepository fingerprints;
   private final MutinyEmitter<String> analyses;
   private final MutinyEmitter<String> deadLetters;
+  private final ExecutorService analysers;
 
-  public PostAnalysisProcessor(AnalysisService analysis, FingerprintRepository fingerprints,
+  public PostAnalysisProcessor(AnalysisService analysis, FingerprintRepository fingerprints, ModerationConfig config,
       @Channel("analyses-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<String> analyses,
       @Channel("posts-dead-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) MutinyEmitter<String> deadLetters) {
     this.analysis = analysis;
     this.fingerprints = fingerprints;
     this.analyses = analyses;
     this.deadLetters = deadLetters;
+    int threads = config.analysisThreads().orElse(Runtime.getRuntime().availableProcessors());
+    AtomicInteger number = new AtomicInteger();
+    this.analysers = Executors.newFixedThreadPool(threads, task -> {
+      Thread thread = new Thread(task, "post-analysis-" + number.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  @PreDestroy
+  void close() {
+    analysers.shutdownNow();
   }
 
   @Incoming("posts-in")
-  // Analysis is CPU work, on worker threads, several batches at once: report-service keeps the newest version of a
-  // post whatever order analyses arrive in, and offsets are still committed only up to the oldest unacknowledged one.
-  @Blocking(ordered = false)
-  public Uni<Void> analyse(KafkaRecordBatch<String, String> batch) {
-    List<Uni<Void>> written = new ArrayList<>(batch.getRecords().size());
-    for (KafkaRecord<String, String> record : batch.getRecords()) {
-      Uni<Void> write = analyse(record);
+  @Blocking
+  public Uni<Void> analyse(KafkaRecordBatch<String, String> batch) throws InterruptedException {
+    List<Callable<Uni<Void>>> analyses = batch.getRecords().stream().<Callable<Uni<Void>>>map(record -> () -> analyse(record)).toList();
+    List<Uni<Void>> written = new ArrayList<>(analyses.size());
+    for (Future<Uni<Void>> analysed : analysers.invokeAll(analyses)) {
+      Uni<Void> write = done(analysed);
       if (write != null) {
         written.add(write);
       }
@@ -71,6 +93,14 @@ public class PostAnalysisProcessor {
     Uni<Void> all = written.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(written).andFailFast().replaceWithVoid();
     return all.onItem().transformToUni(v -> Uni.createFrom().completionStage(batch.ack()))
         .onFailure().recoverWithUni(e -> Uni.createFrom().completionStage(batch.nack(e)));
+  }
+
+  private static Uni<Void> done(Future<Uni<Void>> analysed) throws InterruptedException {
+    try {
+      return analysed.get();
+    } catch (ExecutionException e) { // analyse() turns every failure into a dead letter: this is a bug
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** The write of the record's analysis or dead letter; null for a delete, which has nothing to analyse. */
