@@ -1,7 +1,9 @@
 package org.modsuite.moderation.service.rules;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -73,8 +75,8 @@ public final class CompiledRuleSet {
         continue;
       }
       try {
-        Set<String> lexicons = conjunctive(rule.pattern())
-            ? VARIABLE.matcher(rule.pattern()).results().map(r -> r.group(1)).collect(Collectors.toSet())
+        Set<String> lexicons = rule.engine().equals(Rule.TOKENSREGEX) ? requiredLexicons(rule.pattern())
+            : conjunctive(rule.pattern()) ? VARIABLE.matcher(rule.pattern()).results().map(r -> r.group(1)).collect(Collectors.toSet())
             : Set.of();
         Compiled c = switch (rule.engine()) {
           case Rule.TOKENSREGEX -> new Compiled(rule, TokenSequencePattern.compile(env, rule.pattern()), null, lexicons);
@@ -209,13 +211,87 @@ public final class CompiledRuleSet {
   }
 
   /**
-   * Whether every match of the pattern needs all the lexicons it names: true when it has no alternation outside its
-   * regex literals and node attributes ({@code $A (/is|are/) $B}), false for {@code $A | /x/}. Only then may a
-   * sentence without a word of each lexicon be skipped.
+   * Whether every match of a Semgrex pattern needs all the lexicons it names: true when it has no alternation, negated
+   * or optional relation outside its regex literals and node attributes. Only then may a sentence without a word of
+   * each lexicon be skipped. (TokensRegex patterns are read more closely, by {@link #requiredLexicons}.)
    */
   static boolean conjunctive(String pattern) {
     String outside = pattern.replaceAll("/(\\\\.|[^/\\\\])*/", "").replaceAll("\\{[^}]*}", "");
-    return !outside.contains("|");
+    return !outside.contains("|") && !outside.contains("!") && !outside.contains("?");
+  }
+
+  /**
+   * The lexicons every match of a TokensRegex pattern needs a word of: each {@code $NAME} that is not made optional
+   * ({@code ?}, {@code *}, <code>{0,n}</code>, {@code !}) and, inside alternatives, is named by every alternative.
+   * {@code $GROUP []{0,4} (/sollten/ | $VIOLENCE)} needs GROUP; {@code $A /x/ | $A $} needs A. Leaving a lexicon out
+   * is always safe (the rule runs in more sentences); naming one that a match can do without would lose matches, so
+   * anything not understood names none.
+   */
+  static Set<String> requiredLexicons(String pattern) {
+    // Regex literals and token brackets may hold | ( ) ? and $: they become one placeholder token each.
+    String p = pattern.replaceAll("/(\\\\.|[^/\\\\])*/", " T ").replaceAll("\\[[^\\]]*]", " T ");
+    Deque<List<Set<String>>> groups = new ArrayDeque<>(); // per open group, the lexicons of each of its alternatives
+    groups.push(new ArrayList<>(List.of(new HashSet<>())));
+    int i = 0;
+    while (i < p.length()) {
+      char c = p.charAt(i);
+      if (c == '(') {
+        groups.push(new ArrayList<>(List.of(new HashSet<>())));
+        i++;
+      } else if (c == ')') {
+        if (groups.size() < 2) {
+          return Set.of();
+        }
+        Set<String> inner = common(groups.pop());
+        i++;
+        if (!optional(p, i) && !negated(p, i - 1)) {
+          last(groups.peek()).addAll(inner);
+        }
+      } else if (c == '|') {
+        groups.peek().add(new HashSet<>());
+        i++;
+      } else if (c == '$' && i + 1 < p.length() && Character.isUpperCase(p.charAt(i + 1))) {
+        int end = i + 1;
+        while (end < p.length() && (Character.isUpperCase(p.charAt(end)) || Character.isDigit(p.charAt(end)) || p.charAt(end) == '_')) {
+          end++;
+        }
+        if (!optional(p, end) && !(i > 0 && p.charAt(i - 1) == '!')) {
+          last(groups.peek()).add(p.substring(i + 1, end));
+        }
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    return groups.size() == 1 ? Set.copyOf(common(groups.pop())) : Set.of();
+  }
+
+  /** The lexicons every alternative names. */
+  private static Set<String> common(List<Set<String>> alternatives) {
+    Set<String> common = new HashSet<>(alternatives.get(0));
+    alternatives.forEach(common::retainAll);
+    return common;
+  }
+
+  private static Set<String> last(List<Set<String>> alternatives) {
+    return alternatives.get(alternatives.size() - 1);
+  }
+
+  /** Whether a quantifier at {@code at} lets the element before it match nothing. */
+  private static boolean optional(String p, int at) {
+    return at < p.length() && (p.charAt(at) == '?' || p.charAt(at) == '*' || p.startsWith("{0", at));
+  }
+
+  /** Whether the group closing at {@code close} is negated ({@code !( … )}): finds its opening parenthesis. */
+  private static boolean negated(String p, int close) {
+    int depth = 0;
+    for (int j = close; j >= 0; j--) {
+      depth += p.charAt(j) == ')' ? 1 : p.charAt(j) == '(' ? -1 : 0;
+      if (depth == 0) {
+        return j > 0 && p.charAt(j - 1) == '!';
+      }
+    }
+    return true;
   }
 
   /** A lexicon as one TokensRegex expression: single words as one token regex, phrases as token sequences. */

@@ -48,11 +48,25 @@ class RuleFilesTests {
   }
 
   @Test
-  void onlyPatternsWithoutAlternationAreSkippedInSentencesMissingTheirLexicons() {
-    assertThat(CompiledRuleSet.conjunctive("$GROUP (/are|is/) []{0,3} $VERMIN")).isTrue();
+  void onlySemgrexPatternsWithoutAlternationOrOptionalNodesAreSkippedInSentencesMissingTheirLexicons() {
     assertThat(CompiledRuleSet.conjunctive("{word:$VERMIN} >nsubj {word:/a|b/}")).isTrue();
-    assertThat(CompiledRuleSet.conjunctive("$CONDEMN | /stop/ /calling/")).isFalse();
-    assertThat(CompiledRuleSet.conjunctive("(/should/ | /time/ /to/) $VIOLENCE")).isFalse();
+    assertThat(CompiledRuleSet.conjunctive("{word:$VERMIN} >nsubj {} | {word:$GROUP}")).isFalse();
+    assertThat(CompiledRuleSet.conjunctive("{word:$VERMIN} !>nsubj {word:$GROUP}")).isFalse();
+  }
+
+  @Test
+  void aTokensRegexPatternNeedsTheLexiconsEveryAlternativeNamesOutsideOptionalParts() {
+    assertThat(CompiledRuleSet.requiredLexicons("$GROUP (/are|is/) []{0,3} $VERMIN")).containsExactlyInAnyOrder("GROUP", "VERMIN");
+    assertThat(CompiledRuleSet.requiredLexicons("(/should/ | /time/ /to/) $VIOLENCE")).containsExactly("VIOLENCE");
+    assertThat(CompiledRuleSet.requiredLexicons("$GROUP []{0,4} (/sterben/ | $VIOLENCE)")).containsExactly("GROUP");
+    assertThat(CompiledRuleSet.requiredLexicons("$GROUP ($VERMIN) []{0,2} $INSULT? ($NEWS)* ($NEGATOR){0,2} !$CONDEMN"))
+        .containsExactlyInAnyOrder("GROUP", "VERMIN");
+    assertThat(CompiledRuleSet.requiredLexicons("(?: $GROUP /x|y/ ) ([{word:/a|b/}] $VERMIN)")).containsExactlyInAnyOrder("GROUP", "VERMIN");
+    assertThat(CompiledRuleSet.requiredLexicons("$CONDEMN | /stop/ /calling/")).isEmpty();
+    assertThat(CompiledRuleSet.requiredLexicons("$A $B /x/ | $A ($B | $C) $")).containsExactly("A");
+    assertThat(CompiledRuleSet.requiredLexicons("$A (/x/ | $B ($C | $D)) | $A ($B)")).containsExactly("A");
+    assertThat(CompiledRuleSet.requiredLexicons("/(/ $GROUP")).containsExactly("GROUP");
+    assertThat(CompiledRuleSet.requiredLexicons("$GROUP )")).isEmpty();
   }
 
   static RuleSet withRule(RuleSet set, Rule rule) {
