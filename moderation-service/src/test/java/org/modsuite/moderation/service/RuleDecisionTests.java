@@ -89,6 +89,8 @@ class RuleDecisionTests {
       allow("de", "„Ausländer sind Ratten“ stand an der Wand der Turnhalle."),
       allow("de", "Auf dem Transparent stand: Ausländer raus."),
       remove("de", "Ich sage es offen: Flüchtlinge sind Ungeziefer."),
+      allow("de", "Parolen wie „Ausländer raus“ hört man wieder öfter."),
+      flag("de", "Meine Parole: „Ausländer raus“!"),
       // English incitement against a group
       flag("en", "We need to drive the Muslims out of this town."),
       flag("en", "Let's make sure no refugee feels safe here."),
@@ -98,6 +100,8 @@ class RuleDecisionTests {
       allow("en", "Saying that refugees are animals is not an opinion, it's hate."),
       allow("en", "The idea that Muslims are invaders is a racist myth."),
       allow("en", "I'm sick of hearing people say migrants are parasites."),
+      allow("en", "Calling Muslims terrorists is never okay."),
+      allow("en", "I cannot believe people still say refugees are parasites."),
       remove("en", "I'm sick of hearing about migrants, kill them all."));
 
   @Test
