@@ -75,7 +75,34 @@ class RuleDecisionTests {
       allow("de", "Ein Mann rief im Zug, Ausländer seien Ratten, und niemand widersprach."),
       allow("de", "Scheiß Wetter heute, echt zum Kotzen."),
       allow("de", "Vermieter sind Blutsauger, das weiß doch jeder."),
-      allow("de", "Wir sind Geflüchtete und wir bleiben."));
+      allow("de", "Wir sind Geflüchtete und wir bleiben."),
+      // German threats in the forms people write them: separable verbs, modals, "bald brennen …", "wir kriegen euch"
+      flag("de", "Wir bringen euch alle um, ihr Kanaken."),
+      remove("de", "Den Moslem knall ich ab."),
+      flag("de", "Bald brennen eure Flüchtlingsheime."),
+      remove("de", "Man müsste die Asylanten alle aufhängen."),
+      flag("de", "Wir kriegen euch, ihr Ausländer."),
+      allow("de", "Ich bringe die Kinder um acht zur Schule."),
+      allow("de", "Ich hänge die Wäsche auf."),
+      // German quotation and reported speech; the author's own voice stays flagged
+      allow("de", "Der Politiker sagte, Flüchtlinge seien Schmarotzer, und erntete Widerspruch."),
+      allow("de", "„Ausländer sind Ratten“ stand an der Wand der Turnhalle."),
+      allow("de", "Auf dem Transparent stand: Ausländer raus."),
+      remove("de", "Ich sage es offen: Flüchtlinge sind Ungeziefer."),
+      allow("de", "Parolen wie „Ausländer raus“ hört man wieder öfter."),
+      flag("de", "Meine Parole: „Ausländer raus“!"),
+      // English incitement against a group
+      flag("en", "We need to drive the Muslims out of this town."),
+      flag("en", "Let's make sure no refugee feels safe here."),
+      flag("en", "Meet at the refugee hotel at nine and bring bats."),
+      flag("en", "Someone should teach those immigrants a lesson."),
+      // English counter-speech; hate after a counter-speech frame stays flagged
+      allow("en", "Saying that refugees are animals is not an opinion, it's hate."),
+      allow("en", "The idea that Muslims are invaders is a racist myth."),
+      allow("en", "I'm sick of hearing people say migrants are parasites."),
+      allow("en", "Calling Muslims terrorists is never okay."),
+      allow("en", "I cannot believe people still say refugees are parasites."),
+      remove("en", "I'm sick of hearing about migrants, kill them all."));
 
   @Test
   void decidesAsExpected() {

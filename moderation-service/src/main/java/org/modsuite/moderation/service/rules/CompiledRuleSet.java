@@ -230,13 +230,13 @@ public final class CompiledRuleSet {
   }
 
   /**
-   * Whether every match of the pattern needs all the lexicons it names: true when it has no alternation outside its
-   * regex literals and node attributes ({@code $A (/is|are/) $B}), false for {@code $A | /x/}. Only then may a
-   * sentence without a word of each lexicon be skipped.
+   * Whether every match of a Semgrex pattern needs all the lexicons it names: true when it has no alternation, negated
+   * or optional relation outside its regex literals and node attributes. Only then may a sentence without a word of
+   * each lexicon be skipped. (TokensRegex patterns are read more closely, by {@link TokenTriggers}.)
    */
   static boolean conjunctive(String pattern) {
     String outside = pattern.replaceAll("/(\\\\.|[^/\\\\])*/", "").replaceAll("\\{[^}]*}", "");
-    return !outside.contains("|");
+    return !outside.contains("|") && !outside.contains("!") && !outside.contains("?");
   }
 
   /** A lexicon as one TokensRegex expression: single words as one token regex, phrases as token sequences. */

@@ -15,8 +15,8 @@ import java.util.Set;
  * match, so the rule is not run there: TokensRegex's matcher tries every start position of every sentence, and most
  * sentences hold none of a rule's words.
  *
- * <p>Conservative: what it does not understand (node attributes {@code [...]}, string literals) needs nothing, and a
- * pattern it cannot read at all gives no triggers (the rule always runs).
+ * <p>Conservative: a negated element ({@code !$NAME}) and what it does not look into (node attributes {@code [...]},
+ * string literals) need nothing, and a pattern it cannot read at all gives no triggers (the rule always runs).
  */
 final class TokenTriggers {
 
@@ -111,6 +111,12 @@ final class TokenTriggers {
           return List.of(Set.of(words));
         }
         return ALWAYS; // end anchor
+      }
+      case '!' -> { // a negated element: its words must be absent, which needs nothing present
+        at++;
+        skipSpace();
+        element();
+        return ALWAYS;
       }
       case '^' -> {
         at++;

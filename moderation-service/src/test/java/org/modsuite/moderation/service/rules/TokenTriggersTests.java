@@ -45,6 +45,16 @@ class TokenTriggersTests {
   }
 
   @Test
+  void negatedAndNestedPartsAreRead() {
+    Map<String, String> lexicons = Map.of("GROUP", "g", "VERMIN", "v", "INSULT", "i", "NEWS", "n", "NEGATOR", "not", "CONDEMN", "c");
+    assertThat(TokenTriggers.of("$GROUP ($VERMIN) []{0,2} $INSULT? ($NEWS)* ($NEGATOR){0,2} !$CONDEMN", lexicons))
+        .contains(List.of(Set.of("g", "v")));
+    assertThat(TokenTriggers.of("(?: $GROUP /x|y/ ) ([{word:/a|b/}] $VERMIN) !( /z/ )", lexicons)).contains(List.of(Set.of("g", "x|y", "v")));
+    assertThat(TokenTriggers.of("$GROUP []{0,4} (/sterben/ | $VERMIN)", lexicons)).contains(List.of(Set.of("g", "sterben"), Set.of("g", "v")));
+    assertThat(TokenTriggers.of("$GROUP )", lexicons)).isEmpty();
+  }
+
+  @Test
   void escapedSlashesAndAnchorsAreRead() {
     assertThat(TokenTriggers.of("^ (/are|is/) []* /\\?/ $", LEXICONS)).contains(List.of(Set.of("are|is", "\\?")));
     assertThat(TokenTriggers.of("/14\\/88/", LEXICONS)).contains(List.of(Set.of("14/88")));
