@@ -10,20 +10,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.modsuite.events.Decision;
 import org.modsuite.moderation.service.FusedScorer;
 import org.modsuite.moderation.service.HateClassifier;
 import org.modsuite.moderation.service.Lexicon;
 import org.modsuite.moderation.service.LexiconAnalyser;
+import org.modsuite.moderation.service.Policy;
 import org.modsuite.moderation.service.rules.RuleSets;
 
 /**
  * Scores the project's functional test suite (model-training/functional, see its README) the way moderation-service
  * does — CoreNLP rules, classifier lowered by the rules' shields, fused hate score = max of both — and prints the accuracy per phenomenon and language.
- * A case counts as flagged when the fused score reaches {@link Evaluation#THRESHOLD}. Evaluation only: the suite
+ * A case counts as flagged when the fused score reaches {@link Evaluation#THRESHOLD}, and in the policy columns when
+ * the shipped policy reviews or removes it. Evaluation only: the suite
  * must never be used to train, tune thresholds or write rules.
  *
  * <p>Usage: {@code FunctionalEvaluation [cases file]} (default {@code model-training/functional/cases.jsonl};
@@ -69,26 +74,37 @@ public final class FunctionalEvaluation {
     // phenomenon -> language -> tally, in the order the file first names them
     Map<String, Map<String, Tally>> cells = new LinkedHashMap<>();
     Map<String, Tally> overall = new LinkedHashMap<>();
+    // the same, flagged when the policy reviews or removes the post (any category, its thresholds per language)
+    Map<String, Map<String, Tally>> policyCells = new LinkedHashMap<>();
+    Map<String, Tally> policyOverall = new LinkedHashMap<>();
     LANGUAGES.forEach(l -> overall.put(l, new Tally()));
+    LANGUAGES.forEach(l -> policyOverall.put(l, new Tally()));
+    Policy policy = Policy.load(Optional.empty());
     for (Case c : cases) {
-      boolean flagged = scorer.score(c.text(), c.language()).scores().get("hate") >= Evaluation.THRESHOLD;
+      FusedScorer.Scores scored = scorer.score(c.text(), c.language());
+      boolean flagged = scored.scores().get("hate") >= Evaluation.THRESHOLD;
       cells.computeIfAbsent(c.phenomenon(), p -> new LinkedHashMap<>()).computeIfAbsent(c.language(), l -> new Tally()).add(c.hateful(), flagged);
       overall.get(c.language()).add(c.hateful(), flagged);
+      boolean decided = policy.decide(scored.ruleScores(), scored.scores(), c.language()) != Decision.ALLOW;
+      policyCells.computeIfAbsent(c.phenomenon(), p -> new LinkedHashMap<>()).computeIfAbsent(c.language(), l -> new Tally()).add(c.hateful(), decided);
+      policyOverall.get(c.language()).add(c.hateful(), decided);
     }
 
     System.out.printf(Locale.ROOT, "functional suite %s: %d cases, model %s, rules %s, flagged at fused hate >= %.2f%n", file, cases.size(),
         scorer.modelVersion(), LANGUAGES.stream().map(scorer::rulesVersion).toList(), Evaluation.THRESHOLD);
-    System.out.printf(Locale.ROOT, "%n%-22s %-4s %4s %7s %8s %7s %10s%n", "phenomenon", "lang", "n", "hateful", "accuracy", "missed", "falseFlags");
+    System.out.printf(Locale.ROOT, "policy columns: flagged when policy %s reviews or removes the post%n", policy.version());
+    System.out.printf(Locale.ROOT, "%n%-22s %-4s %4s %7s %8s %7s %10s %9s %7s %10s%n", "phenomenon", "lang", "n", "hateful", "accuracy", "missed",
+        "falseFlags", "policyAcc", "missed", "falseFlags");
     for (Map.Entry<String, Map<String, Tally>> phenomenon : cells.entrySet()) {
       for (String language : LANGUAGES) {
         Tally t = phenomenon.getValue().get(language);
         if (t != null) {
-          row(phenomenon.getKey(), language, t);
+          row(phenomenon.getKey(), language, t, policyCells.get(phenomenon.getKey()).get(language));
         }
       }
     }
     System.out.println();
-    overall.forEach((language, t) -> row("overall", language, t));
+    overall.forEach((language, t) -> row("overall", language, t, policyOverall.get(language)));
   }
 
   /** One JSON object per line; rejects unknown languages, missing fields and duplicate ids. */
@@ -124,7 +140,8 @@ public final class FunctionalEvaluation {
     return cases;
   }
 
-  private static void row(String phenomenon, String language, Tally t) {
-    System.out.printf(Locale.ROOT, "%-22s %-4s %4d %7d %8.3f %7d %10d%n", phenomenon, language, t.n, t.hateful, t.accuracy(), t.missed, t.falseFlags);
+  private static void row(String phenomenon, String language, Tally t, Tally byPolicy) {
+    System.out.printf(Locale.ROOT, "%-22s %-4s %4d %7d %8.3f %7d %10d %9.3f %7d %10d%n", phenomenon, language, t.n, t.hateful, t.accuracy(), t.missed,
+        t.falseFlags, byPolicy.accuracy(), byPolicy.missed, byPolicy.falseFlags);
   }
 }
