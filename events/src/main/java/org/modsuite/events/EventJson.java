@@ -1,11 +1,14 @@
 package org.modsuite.events;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
@@ -22,6 +25,7 @@ public final class EventJson {
   /** Applies the wire settings: ISO-8601 instants, nulls left out, unknown fields ignored (forward compatible). */
   public static ObjectMapper configure(ObjectMapper mapper) {
     return mapper.registerModule(new JavaTimeModule())
+        .registerModule(new SimpleModule("modsuite-instants").addDeserializer(Instant.class, new UtcInstantDeserializer()))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
