@@ -14,15 +14,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.modsuite.localstack.LocalStackTestResource;
-import org.modsuite.localstack.TestTokens;
 import org.modsuite.moderation.repository.RuleRepository;
 import org.modsuite.moderation.service.ContentVersions;
 import org.modsuite.moderation.service.EditPrecondition;
@@ -30,7 +27,6 @@ import org.modsuite.moderation.service.PolicyRevision;
 import org.modsuite.moderation.service.RuleBook;
 import org.modsuite.moderation.service.RuleSetRevision;
 import org.modsuite.moderation.service.rules.RuleSet;
-import org.modsuite.support.security.Roles;
 
 /**
  * Optimistic concurrency of rule and policy edits on the real broker: every GET carries the version as ETag, an edit
@@ -39,6 +35,7 @@ import org.modsuite.support.security.Roles;
  */
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
+@ExtendWith(AsAdmin.class)
 class RuleEditPreconditionTests {
 
   private static final String RULE = "en.test.group-will-be-quuxed";
@@ -48,16 +45,6 @@ class RuleEditPreconditionTests {
 
   @Inject
   RuleBook rules;
-
-  @BeforeEach
-  void authenticateAsAdmin() {
-    RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + TestTokens.token(Roles.ADMIN)).build();
-  }
-
-  @AfterEach
-  void forgetToken() {
-    RestAssured.requestSpecification = null;
-  }
 
   @Test
   void aRuleIsCreatedOnceAndEditedOnlyFromItsCurrentVersion() {

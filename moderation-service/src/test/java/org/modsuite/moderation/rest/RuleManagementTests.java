@@ -16,15 +16,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.http.Header;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.modsuite.localstack.LocalStackTestResource;
-import org.modsuite.localstack.TestTokens;
 import org.modsuite.moderation.repository.RuleRepository;
 import org.modsuite.moderation.service.PolicyRevision;
 import org.modsuite.moderation.service.RuleBook;
@@ -40,6 +37,7 @@ import org.modsuite.support.security.Roles;
  */
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
+@ExtendWith(AsAdmin.class)
 class RuleManagementTests {
 
   private static final String RULE = "en.test.group-will-be-zorblaxed";
@@ -54,16 +52,6 @@ class RuleManagementTests {
 
   @Inject
   RuleBook rules;
-
-  @BeforeEach
-  void authenticateAsAdmin() {
-    RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + TestTokens.token(Roles.ADMIN)).build();
-  }
-
-  @AfterEach
-  void forgetToken() {
-    RestAssured.requestSpecification = null;
-  }
 
   @Test
   void aShadowRuleIsReportedThenDecidesOnceActiveAndSurvivesARestart() throws Exception {

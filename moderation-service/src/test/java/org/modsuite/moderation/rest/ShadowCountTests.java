@@ -14,17 +14,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.modsuite.localstack.LocalStackTestResource;
-import org.modsuite.localstack.TestTokens;
 import org.modsuite.moderation.repository.ShadowCountRepository;
 import org.modsuite.moderation.service.ShadowCount;
 import org.modsuite.moderation.service.ShadowRules;
-import org.modsuite.support.security.Roles;
 
 /**
  * Shadow counts summed over replicas on the real broker: the service counts and publishes its own to
@@ -33,6 +29,7 @@ import org.modsuite.support.security.Roles;
  */
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
+@ExtendWith(AsAdmin.class)
 class ShadowCountTests {
 
   private static final String RULE = "en.test.group-will-be-frobbed";
@@ -43,16 +40,6 @@ class ShadowCountTests {
 
   @Inject
   ShadowRules shadowRules;
-
-  @BeforeEach
-  void authenticateAsAdmin() {
-    RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + TestTokens.token(Roles.ADMIN)).build();
-  }
-
-  @AfterEach
-  void forgetToken() {
-    RestAssured.requestSpecification = null;
-  }
 
   @Test
   void theReportSumsEveryReplicasCountsWhichSurviveARestartAndResetWhenTheRuleLeavesShadow() throws Exception {
