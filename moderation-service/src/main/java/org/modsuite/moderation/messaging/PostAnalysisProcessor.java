@@ -126,7 +126,8 @@ public class PostAnalysisProcessor {
       return analyses.sendMessage(Message.of(EventJson.write(event))
           .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(post.postUid()).build()));
     } catch (RuntimeException e) {
-      Log.errorf(e, "analysis of %s failed", post.postUid());
+      // the post's uid can name its author (a Mastodon URL): the record's place identifies it in the log
+      Log.errorf(e, "analysis of the record at %s-%d offset %d failed", record.getTopic(), record.getPartition(), offset(record));
       return deadLetter(record, e);
     }
   }
