@@ -96,13 +96,7 @@ final class JetstreamSession implements StreamSession {
   @Override
   public void stop() {
     stopped = true;
-    thread.interrupt();
-    try {
-      thread.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    socketThreads.shutdownNow();
+    StreamThreads.stop(thread, socketThreads);
   }
 
   Map<String, String> settings() {

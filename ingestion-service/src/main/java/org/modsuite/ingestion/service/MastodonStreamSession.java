@@ -96,13 +96,7 @@ final class MastodonStreamSession implements StreamSession {
   @Override
   public void stop() {
     stopped = true;
-    thread.interrupt(); // unblocks the read of the event stream
-    try {
-      thread.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    httpThreads.shutdownNow();
+    StreamThreads.stop(thread, httpThreads);
   }
 
   @Override
