@@ -12,13 +12,9 @@ import java.util.UUID;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.modsuite.events.EventJson;
 import org.modsuite.events.PostEvent;
 import org.modsuite.events.PostOp;
-import org.modsuite.events.Topics;
-import org.modsuite.localstack.KafkaProbe;
 import org.modsuite.localstack.LocalStackTestResource;
 import org.modsuite.localstack.TestTokens;
 import org.modsuite.support.security.Roles;
@@ -31,18 +27,10 @@ class JetstreamStreamingTests {
   private static final String ROOT = "bluesky:at://did:plc:w3lc0mecafeexample0000a/app.bsky.feed.post/3lkexample2k2a";
   private static final String REPLY = "bluesky:at://did:plc:w3lc0mecafeexample0000a/app.bsky.feed.post/3lkexample2k2b";
 
-  private final KafkaProbe kafka = new KafkaProbe(LocalStackTestResource.shared().bootstrapServers());
+  private final IngestedPosts ingested = new IngestedPosts();
 
   private static String admin() {
     return "Bearer " + TestTokens.token(Roles.ADMIN);
-  }
-
-  private List<PostEvent> events(String source, int atLeast) {
-    String marker = "\"sourceName\":\"" + source + "\"";
-    await().atMost(Duration.ofSeconds(60)).until(() -> kafka.collect(Topics.POSTS_INGESTED, r -> r.value().contains(marker), atLeast,
-        Duration.ofSeconds(2)).size() >= atLeast);
-    return kafka.collect(Topics.POSTS_INGESTED, r -> r.value().contains(marker), 1000, Duration.ofSeconds(3)).stream()
-        .map(ConsumerRecord::value).map(v -> EventJson.read(v, PostEvent.class)).toList();
   }
 
   private static String cursor(String id) {
@@ -57,7 +45,7 @@ class JetstreamStreamingTests {
           .body("{\"id\":\"%s\",\"type\":\"bluesky\",\"settings\":{\"endpoint\":\"%s\"},\"intervalSeconds\":60}".formatted(id, jetstream.endpoint()))
           .post("/api/v1/sources").then().statusCode(201);
 
-      List<PostEvent> events = events(id, 3);
+      List<PostEvent> events = ingested.of(id, 3);
       assertThat(events).extracting(PostEvent::postUid).containsExactlyInAnyOrder(ROOT, REPLY, REPLY);
       List<PostEvent> reply = events.stream().filter(e -> e.postUid().equals(REPLY)).toList(); // one partition: in order
       assertThat(reply).extracting(PostEvent::op).containsExactly(PostOp.CREATE, PostOp.DELETE);
@@ -76,7 +64,7 @@ class JetstreamStreamingTests {
       await().atMost(Duration.ofSeconds(20)).until(() -> "1741946603000000".equals(cursor(id)));
       assertThat(given().header("Authorization", admin()).get("/api/v1/sources/" + id).jsonPath().getString("state")).isEqualTo("streaming");
       jetstream.add(FakeJetstream.post(1741946700000000L, "3lkexample2k2c", "Neue Sprechzeiten ab Montag"));
-      assertThat(events(id, 4)).hasSize(4);
+      assertThat(ingested.of(id, 4)).hasSize(4);
       await().atMost(Duration.ofSeconds(20)).until(() -> "1741946700000000".equals(cursor(id)));
 
       // A dropped connection resumes 5 s before the cursor: the replayed post is not published again.
@@ -84,7 +72,7 @@ class JetstreamStreamingTests {
       await().atMost(Duration.ofSeconds(20)).until(() -> jetstream.queries().size() >= 2);
       assertThat(jetstream.queries().get(1)).contains("cursor=1741946695000000");
       jetstream.add(FakeJetstream.post(1741946800000000L, "3lkexample2k2d", "Danke fuer die Infos"));
-      List<PostEvent> all = events(id, 5);
+      List<PostEvent> all = ingested.of(id, 5);
       assertThat(all).hasSize(5);
       assertThat(all).filteredOn(e -> e.postUid().endsWith("/3lkexample2k2c")).hasSize(1);
       PostEvent last = all.stream().filter(e -> e.postUid().endsWith("/3lkexample2k2d")).findFirst().orElseThrow();

@@ -2,9 +2,7 @@ package org.modsuite.ingestion.connector;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,13 +10,9 @@ import java.util.UUID;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.modsuite.events.EventJson;
 import org.modsuite.events.PostEvent;
 import org.modsuite.events.PostOp;
-import org.modsuite.events.Topics;
-import org.modsuite.localstack.KafkaProbe;
 import org.modsuite.localstack.LocalStackTestResource;
 import org.modsuite.localstack.TestTokens;
 import org.modsuite.support.security.Roles;
@@ -30,7 +24,7 @@ class RedditPollingTests {
 
   private static final String AGENT = "server:org.example.ingest:0.3.0 (by /u/example_research)";
 
-  private final KafkaProbe kafka = new KafkaProbe(LocalStackTestResource.shared().bootstrapServers());
+  private final IngestedPosts ingested = new IngestedPosts();
 
   private static String admin() {
     return "Bearer " + TestTokens.token(Roles.ADMIN);
@@ -46,19 +40,11 @@ class RedditPollingTests {
     return id;
   }
 
-  private List<PostEvent> events(String source, int atLeast) {
-    String marker = "\"sourceName\":\"" + source + "\"";
-    await().atMost(Duration.ofSeconds(60)).until(() -> kafka.collect(Topics.POSTS_INGESTED, r -> r.value().contains(marker), atLeast,
-        Duration.ofSeconds(2)).size() >= atLeast);
-    return kafka.collect(Topics.POSTS_INGESTED, r -> r.value().contains(marker), 1000, Duration.ofSeconds(3)).stream()
-        .map(ConsumerRecord::value).map(v -> EventJson.read(v, PostEvent.class)).toList();
-  }
-
   @Test
   void postsAreCreatedEditedAndDeletedAcrossATokenRefreshAndCommentsKeepTheirThread() {
     try (FakeReddit reddit = new FakeReddit("cid-" + UUID.randomUUID(), "secret-value")) {
       String id = createSource(reddit, "new", fakeCredentials(reddit));
-      PostEvent created = events(id, 1).get(0);
+      PostEvent created = ingested.of(id, 1).get(0);
       assertThat(created.postUid()).isEqualTo("reddit:t3_1jb2x7q");
       assertThat(created.op()).isEqualTo(PostOp.CREATE);
       assertThat(created.text()).isEqualTo("Residence permit renewal office moved?\n\nDoes anyone know which office handles residence-permit "
@@ -70,19 +56,19 @@ class RedditPollingTests {
       // Edited, and the token revoked: one 401, one new token, the edit arrives as an update.
       reddit.revokeTokens();
       reddit.postData().put("selftext", "Found it: the office moved to Main Street.").put("edited", 1741948800.0);
-      List<PostEvent> edited = events(id, 2);
+      List<PostEvent> edited = ingested.of(id, 2);
       assertThat(edited).extracting(PostEvent::op).containsExactly(PostOp.CREATE, PostOp.UPDATE);
       assertThat(edited.get(1).editedAt()).isEqualTo(Instant.ofEpochSecond(1741948800));
       assertThat(reddit.tokensIssued()).isEqualTo(2);
 
       reddit.postData().put("selftext", "[deleted]").put("author", "[deleted]").remove("author_fullname");
-      List<PostEvent> deleted = events(id, 3);
+      List<PostEvent> deleted = ingested.of(id, 3);
       assertThat(deleted).extracting(PostEvent::op).containsExactly(PostOp.CREATE, PostOp.UPDATE, PostOp.DELETE);
       assertThat(deleted.get(2).text()).isEmpty();
       assertThat(reddit.calls()).allMatch(c -> c.endsWith(AGENT));
 
       String comments = createSource(reddit, "comments", fakeCredentials(reddit));
-      PostEvent comment = events(comments, 1).get(0);
+      PostEvent comment = ingested.of(comments, 1).get(0);
       assertThat(comment.postUid()).isEqualTo("reddit:t1_mh4k2a9");
       assertThat(comment.parentUid()).isEqualTo("reddit:t3_1jb2x7q");
       assertThat(comment.threadUid()).isEqualTo("reddit:t3_1jb2x7q");

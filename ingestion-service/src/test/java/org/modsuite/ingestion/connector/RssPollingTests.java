@@ -11,13 +11,9 @@ import java.util.UUID;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.modsuite.events.EventJson;
 import org.modsuite.events.PostEvent;
 import org.modsuite.events.PostOp;
-import org.modsuite.events.Topics;
-import org.modsuite.localstack.KafkaProbe;
 import org.modsuite.localstack.LocalStackTestResource;
 import org.modsuite.localstack.TestTokens;
 import org.modsuite.support.security.Roles;
@@ -27,7 +23,7 @@ import org.modsuite.support.security.Roles;
 @WithTestResource(LocalStackTestResource.class)
 class RssPollingTests {
 
-  private final KafkaProbe kafka = new KafkaProbe(LocalStackTestResource.shared().bootstrapServers());
+  private final IngestedPosts ingested = new IngestedPosts();
 
   private static String createSource(String url) {
     String id = "feed-" + UUID.randomUUID().toString().substring(0, 8);
@@ -41,19 +37,11 @@ class RssPollingTests {
     given().header("Authorization", "Bearer " + TestTokens.token(Roles.ADMIN)).post("/api/v1/sources/" + id + "/pause").then().statusCode(200);
   }
 
-  private List<PostEvent> events(String source, int atLeast) {
-    String marker = "\"sourceName\":\"" + source + "\"";
-    await().atMost(Duration.ofSeconds(60)).until(() -> kafka.collect(Topics.POSTS_INGESTED, r -> r.value().contains(marker), atLeast,
-        Duration.ofSeconds(2)).size() >= atLeast);
-    return kafka.collect(Topics.POSTS_INGESTED, r -> r.value().contains(marker), 1000, Duration.ofSeconds(3)).stream()
-        .map(ConsumerRecord::value).map(v -> EventJson.read(v, PostEvent.class)).toList();
-  }
-
   @Test
   void atomEntriesArePublishedOnceChangedOnesAsUpdatesAndAnUnchangedFeedCostsA304() {
     try (FakeFeed feed = new FakeFeed("entraide.atom", "application/atom+xml")) {
       String id = createSource(feed.url());
-      List<PostEvent> first = events(id, 2);
+      List<PostEvent> first = ingested.of(id, 2);
       assertThat(first).hasSize(2).allMatch(e -> e.op() == PostOp.CREATE);
       PostEvent reply = first.stream().filter(e -> e.sourceId().endsWith("post-5521")).findFirst().orElseThrow();
       assertThat(reply.text()).isEqualTo("Re: Cours de français gratuits ?\n\nLa médiathèque propose des ateliers le mardi soir.");
@@ -76,7 +64,7 @@ class RssPollingTests {
                 <content type="html">&lt;p&gt;Merci beaucoup !&lt;/p&gt;</content>
               </entry>
               <entry>""".replaceFirst("\\s+$", ""))));
-      List<PostEvent> all = events(id, 4);
+      List<PostEvent> all = ingested.of(id, 4);
       pause(id);
       assertThat(all).hasSize(4);
       assertThat(all.stream().filter(e -> e.sourceId().endsWith("post-5519")).map(PostEvent::op)).containsExactly(PostOp.CREATE, PostOp.UPDATE);
@@ -88,7 +76,7 @@ class RssPollingTests {
   void aFeedWhoseEveryItemIsNewReportsAGapAndGarbageKeepsTheSeenSet() {
     try (FakeFeed feed = new FakeFeed("entraide.rss", "application/rss+xml")) {
       String id = createSource(feed.url());
-      PostEvent item = events(id, 1).get(0);
+      PostEvent item = ingested.of(id, 1).get(0);
       assertThat(item.language()).isEqualTo("fr-fr");
       assertThat(item.text()).isEqualTo("Re: Cours de français gratuits ?\n\nLa médiathèque propose des ateliers le mardi soir.");
 
@@ -98,7 +86,7 @@ class RssPollingTests {
 
       feed.body(FakeFeed.resource("entraide.rss").replace("forum.example-post-5521", "forum.example-post-9001")
           .replace("<title>Re: Cours", "<title>Nouveau : Cours"));
-      assertThat(events(id, 2)).hasSize(2);
+      assertThat(ingested.of(id, 2)).hasSize(2);
       await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/metrics").then()
           .body(org.hamcrest.Matchers.containsString("modsuite_source_gaps_total{source=\"" + id + "\"")));
       pause(id);

@@ -12,13 +12,9 @@ import java.util.UUID;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.modsuite.events.EventJson;
 import org.modsuite.events.PostEvent;
 import org.modsuite.events.PostOp;
-import org.modsuite.events.Topics;
-import org.modsuite.localstack.KafkaProbe;
 import org.modsuite.localstack.LocalStackTestResource;
 import org.modsuite.localstack.TestTokens;
 import org.modsuite.support.security.Roles;
@@ -28,7 +24,7 @@ import org.modsuite.support.security.Roles;
 @WithTestResource(LocalStackTestResource.class)
 class TelegramPollingTests {
 
-  private final KafkaProbe kafka = new KafkaProbe(LocalStackTestResource.shared().bootstrapServers());
+  private final IngestedPosts ingested = new IngestedPosts();
 
   private static String createSource(String apiBase, String token) {
     String id = "tg-" + UUID.randomUUID().toString().substring(0, 8);
@@ -39,14 +35,6 @@ class TelegramPollingTests {
     return id;
   }
 
-  private List<PostEvent> events(String source, int atLeast) {
-    String marker = "\"sourceName\":\"" + source + "\"";
-    await().atMost(Duration.ofSeconds(60)).until(() -> kafka.collect(Topics.POSTS_INGESTED, r -> r.value().contains(marker), atLeast,
-        Duration.ofSeconds(2)).size() >= atLeast);
-    return kafka.collect(Topics.POSTS_INGESTED, r -> r.value().contains(marker), 1000, Duration.ofSeconds(3)).stream()
-        .map(ConsumerRecord::value).map(v -> EventJson.read(v, PostEvent.class)).toList();
-  }
-
   @Test
   void channelPostsEditsAndRepliesArePublishedAndTheOffsetConfirmsThemAfterTheAcks() {
     String token = "123456:" + UUID.randomUUID();
@@ -54,7 +42,7 @@ class TelegramPollingTests {
       // The first answer is Telegram's 429: the wait is in the body, not in a header.
       telegram.script(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 2\",\"parameters\":{\"retry_after\":2}}");
       String id = createSource(telegram.baseUrl(), token);
-      List<PostEvent> events = events(id, 3);
+      List<PostEvent> events = ingested.of(id, 3);
       assertThat(events).hasSize(3);
 
       List<PostEvent> office = events.stream().filter(e -> e.postUid().equals("telegram:-1001234567890:1207")).toList();
@@ -70,7 +58,7 @@ class TelegramPollingTests {
       List<Long> times = telegram.times();
       assertThat(times.get(1) - times.get(0)).as("retry_after: 2 was waited for").isGreaterThanOrEqualTo(1950);
       telegram.addChannelPost(482019377, -1001234567890L, 1210, "Next week: bring your questions");
-      assertThat(events(id, 4)).hasSize(4);
+      assertThat(ingested.of(id, 4)).hasSize(4);
       await().atMost(Duration.ofSeconds(20)).until(() -> telegram.queries().stream().anyMatch(q -> q.contains("offset=482019378")));
       assertThat(telegram.queries()).anyMatch(q -> q.contains("offset=482019377"));
       String state = given().header("Authorization", "Bearer " + TestTokens.token(Roles.ADMIN)).get("/api/v1/sources/" + id).asString();

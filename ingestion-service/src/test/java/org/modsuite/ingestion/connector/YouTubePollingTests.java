@@ -13,13 +13,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.modsuite.events.EventJson;
 import org.modsuite.events.PostEvent;
 import org.modsuite.events.PostOp;
-import org.modsuite.events.Topics;
-import org.modsuite.localstack.KafkaProbe;
 import org.modsuite.localstack.LocalStackTestResource;
 import org.modsuite.localstack.TestTokens;
 import org.modsuite.support.security.Roles;
@@ -31,7 +27,7 @@ class YouTubePollingTests {
 
   private static final String THREAD = "UgxExampleThread0001AaABAg";
 
-  private final KafkaProbe kafka = new KafkaProbe(LocalStackTestResource.shared().bootstrapServers());
+  private final IngestedPosts ingested = new IngestedPosts();
 
   private static String admin() {
     return "Bearer " + TestTokens.token(Roles.ADMIN);
@@ -50,20 +46,12 @@ class YouTubePollingTests {
     return given().header("Authorization", admin()).get("/api/v1/sources/" + id).jsonPath();
   }
 
-  private List<PostEvent> events(String source, int atLeast) {
-    String marker = "\"sourceName\":\"" + source + "\"";
-    await().atMost(Duration.ofSeconds(60)).until(() -> kafka.collect(Topics.POSTS_INGESTED, r -> r.value().contains(marker), atLeast,
-        Duration.ofSeconds(2)).size() >= atLeast);
-    return kafka.collect(Topics.POSTS_INGESTED, r -> r.value().contains(marker), 1000, Duration.ofSeconds(3)).stream()
-        .map(ConsumerRecord::value).map(v -> EventJson.read(v, PostEvent.class)).toList();
-  }
-
   @Test
   void commentsAndRepliesArePagedToTheCheckpointAndPollingStopsBeforeTheDailyQuota() {
     String key = "AIza-test-" + UUID.randomUUID();
     try (FakeYouTube youtube = new FakeYouTube(key)) {
       String id = createSource(youtube.baseUrl(), key, "5");
-      List<PostEvent> first = events(id, 2);
+      List<PostEvent> first = ingested.of(id, 2);
       assertThat(first).hasSize(2);
       PostEvent top = first.stream().filter(e -> e.postUid().equals("youtube:" + THREAD)).findFirst().orElseThrow();
       assertThat(top.op()).isEqualTo(PostOp.CREATE);
@@ -80,7 +68,7 @@ class YouTubePollingTests {
       for (int i = 0; i < 5; i++) {
         youtube.addThread("UgxNewThread000" + i + "AaABAg", "2025-03-14T10:0" + i + ":00Z", "Neuer Kommentar " + i);
       }
-      List<PostEvent> all = events(id, 7);
+      List<PostEvent> all = ingested.of(id, 7);
       assertThat(all).hasSize(7);
       assertThat(all).extracting(PostEvent::postUid).doesNotHaveDuplicates();
 
