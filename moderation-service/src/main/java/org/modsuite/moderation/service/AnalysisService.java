@@ -68,7 +68,7 @@ public class AnalysisService {
       return policy.decide(active.ruleScores(), active.scores(), lang);
     });
 
-    ContentFingerprint fingerprint = Fingerprinter.of(text, scored.lexicon().fired());
+    ContentFingerprint fingerprint = Fingerprinter.of(text, scored.foldedText(), scored.lexicon().fired());
     List<BankMatch> matches = bank.match(fingerprint, nearThreshold);
     Optional<BankMatch> applied = matches.stream().filter(BankMatch::applies).findFirst(); // exact ones come first
     Decision decision = policyDecision;

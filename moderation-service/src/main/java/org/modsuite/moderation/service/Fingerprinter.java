@@ -32,7 +32,12 @@ public final class Fingerprinter {
    * @param fired the lexicon entries that fired on the text (its condemning or reporting cues count as framing)
    */
   public static ContentFingerprint of(String text, List<LexiconAnalyser.Fired> fired) {
-    List<String> words = words(text);
+    return of(text, TextNormaliser.fold(text).text(), fired);
+  }
+
+  /** The same, with {@code text} already folded by {@link TextNormaliser#fold} (the analysis folds each post once). */
+  public static ContentFingerprint of(String text, String foldedText, List<LexiconAnalyser.Fired> fired) {
+    List<String> words = words(foldedText);
     String normalised = String.join(" ", words);
     Set<String> framing = new TreeSet<>();
     if (hasQuotedPassage(text)) {
@@ -67,8 +72,9 @@ public final class Fingerprinter {
     return false;
   }
 
-  static List<String> words(String text) {
-    Matcher m = WORD.matcher(TextNormaliser.fold(text).text());
+  /** The words of a folded text. */
+  static List<String> words(String foldedText) {
+    Matcher m = WORD.matcher(foldedText);
     List<String> words = new ArrayList<>();
     while (m.find()) {
       words.add(m.group());
