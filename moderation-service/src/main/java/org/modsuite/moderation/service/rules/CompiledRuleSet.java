@@ -38,7 +38,7 @@ public final class CompiledRuleSet {
   private final RuleSet ruleSet;
   private final List<Compiled> cheap = new ArrayList<>();
   private final List<Compiled> deep = new ArrayList<>();
-  /** Per lexicon, a regex over one token's word: its single words, and the first word of its phrases. */
+  /** Per lexicon, a regex over one token's word: its single words, and the {@link #keyWord} of its phrases. */
   private final Map<String, String> lexiconWords = new HashMap<>();
   private final TriggerIndex triggers = new TriggerIndex();
 
@@ -61,7 +61,7 @@ public final class CompiledRuleSet {
         continue;
       }
       try { // an entry that is not a valid regex names its lexicon
-        String words = lexicon.getValue().stream().map(e -> e.trim().split("\\s+")[0]).collect(Collectors.joining("|"));
+        String words = lexicon.getValue().stream().map(CompiledRuleSet::keyWord).distinct().collect(Collectors.joining("|"));
         Pattern.compile(words);
         compiled.lexiconWords.put(lexicon.getKey(), words);
         env.bind("$" + lexicon.getKey(), TokenSequencePattern.compile(env, tokensRegexOf(lexicon.getValue())));
@@ -102,7 +102,7 @@ public final class CompiledRuleSet {
     return !deep.isEmpty();
   }
 
-  /** The rules' trigger words (lexicons by their words, phrases by their first word) the sentence has: what decides which rules run. */
+  /** The rules' trigger words (lexicons by their words, phrases by their key word) the sentence has: what decides which rules run. */
   public BitSet triggersIn(CoreMap sentence) {
     return triggers.present(sentence);
   }
@@ -237,6 +237,21 @@ public final class CompiledRuleSet {
   static boolean conjunctive(String pattern) {
     String outside = pattern.replaceAll("/(\\\\.|[^/\\\\])*/", "").replaceAll("\\{[^}]*}", "");
     return !outside.contains("|") && !outside.contains("!") && !outside.contains("?");
+  }
+
+  /**
+   * The word of a lexicon entry that stands for it in trigger sets: the one with the longest literal prefix, since a
+   * phrase matches only where all its words are, and its longest word is the rarest as a rule of thumb ("an die wand"
+   * counts by "wand", not by "an", which nearly every German sentence has).
+   */
+  static String keyWord(String entry) {
+    String key = "";
+    for (String word : entry.trim().split("\\s+")) {
+      if (key.isEmpty() || TriggerIndex.literalPrefix(word).length() > TriggerIndex.literalPrefix(key).length()) {
+        key = word;
+      }
+    }
+    return key;
   }
 
   /** A lexicon as one TokensRegex expression: single words as one token regex, phrases as token sequences. */

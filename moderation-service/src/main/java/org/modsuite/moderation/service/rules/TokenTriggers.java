@@ -11,8 +11,8 @@ import java.util.Set;
  * What a sentence must contain for a TokensRegex pattern to match in it: alternatives, each a set of token regexes
  * of which some token must match every one ({@code $GROUP (/are|is/) []{0,3} $VERMIN} needs a word of GROUP, "are"
  * or "is", and a word of VERMIN; {@code $CONDEMN | /stop/ /calling/} needs a word of CONDEMN, or both "stop" and
- * "calling"). A lexicon stands for the first words of its entries. A sentence that satisfies no alternative cannot
- * match, so the rule is not run there: TokensRegex's matcher tries every start position of every sentence, and most
+ * "calling"). A lexicon stands for the key words of its entries (a phrase by its longest word). A sentence that
+ * satisfies no alternative cannot match, so the rule is not run there: TokensRegex's matcher tries every start position of every sentence, and most
  * sentences hold none of a rule's words.
  *
  * <p>Conservative: a negated element ({@code !$NAME}) and what it does not look into (node attributes {@code [...]},
@@ -34,7 +34,7 @@ final class TokenTriggers {
   }
 
   /**
-   * @param lexicons per lexicon name, the regex of its entries' first words
+   * @param lexicons per lexicon name, the regex of its entries' key words
    * @return the alternatives (each a set of token regexes that must all be matched by some token), or empty when the
    *     rule must always run
    */

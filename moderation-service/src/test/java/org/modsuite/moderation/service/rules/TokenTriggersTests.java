@@ -55,6 +55,12 @@ class TokenTriggersTests {
   }
 
   @Test
+  void aPhraseCountsByItsLongestWord() {
+    assertThat(List.of("an die wand", "put a bullet", "bullets? for", "kopf ab", "migrants")).map(CompiledRuleSet::keyWord)
+        .containsExactly("wand", "bullet", "bullets?", "kopf", "migrants");
+  }
+
+  @Test
   void escapedSlashesAndAnchorsAreRead() {
     assertThat(TokenTriggers.of("^ (/are|is/) []* /\\?/ $", LEXICONS)).contains(List.of(Set.of("are|is", "\\?")));
     assertThat(TokenTriggers.of("/14\\/88/", LEXICONS)).contains(List.of(Set.of("14/88")));
