@@ -25,7 +25,8 @@ public final class EventJson {
   /** Applies the wire settings: ISO-8601 instants, nulls left out, unknown fields ignored (forward compatible). */
   public static ObjectMapper configure(ObjectMapper mapper) {
     return mapper.registerModule(new JavaTimeModule())
-        .registerModule(new SimpleModule("modsuite-instants").addDeserializer(Instant.class, new UtcInstantDeserializer()))
+        .registerModule(new SimpleModule("modsuite-instants").addDeserializer(Instant.class, new UtcInstantDeserializer())
+            .addSerializer(Instant.class, new UtcInstantSerializer()))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
