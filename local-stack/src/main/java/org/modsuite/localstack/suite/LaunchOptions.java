@@ -29,8 +29,8 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
         --benchmark-export N       insert N statements of reasons, time their CSV export and report-service's heap, stop
         --benchmark-ingestion N    push N posts (batches), 1,000 single posts (latency) and an N-post JSONL import
                                    through ingestion-service alone, print posts/s into posts.ingested, stop
-        --benchmark-moderation N   write N posts of the English/German benchmark corpus straight to posts.ingested and
-                                   time their analyses, then 1,000 single-post analysis requests; start-up and heap of
+        --benchmark-moderation N   write 20,000 warm-up posts, then N posts of the English/German benchmark corpus straight
+                                   to posts.ingested and time their analyses, then 1,000 single-post analysis requests; start-up and heap of
                                    moderation-service; starts only moderation unless --services says otherwise, stop
         --data-dir DIR             Kafka and PostgreSQL data and the logs (default .modsuite; logs in DIR/logs)
         --services LIST            which services to start: ingestion,moderation,report (default all), or none
