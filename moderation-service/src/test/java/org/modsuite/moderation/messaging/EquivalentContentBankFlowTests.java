@@ -45,6 +45,9 @@ import org.modsuite.support.security.Roles;
 @WithTestResource(LocalStackTestResource.class)
 class EquivalentContentBankFlowTests {
 
+  /** Generous, since awaits end as soon as their condition holds: the test failed twice at 30 s on a machine at load 12. */
+  private static final Duration AWAIT = Duration.ofSeconds(90);
+
   private final KafkaProbe kafka = new KafkaProbe(LocalStackTestResource.shared().bootstrapServers());
 
   @Inject
@@ -60,12 +63,12 @@ class EquivalentContentBankFlowTests {
     String removedUid = "test:" + UUID.randomUUID();
     String decisionId = "decision-" + UUID.randomUUID();
     kafka.send(Topics.POSTS_INGESTED, removedUid, EventJson.write(PostAnalysisProcessorTests.post(removedUid, removed)));
-    kafka.await(Topics.POSTS_ANALYSED, r -> removedUid.equals(r.key()), Duration.ofSeconds(30));
+    kafka.await(Topics.POSTS_ANALYSED, r -> removedUid.equals(r.key()), AWAIT);
 
     kafka.send(Topics.MODERATION_ACTIONS, removedUid, EventJson.write(action(removedUid, ActionType.REMOVE, decisionId)));
 
     // Identical after normalisation: removed, naming the decision.
-    JsonPath exact = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+    JsonPath exact = await().atMost(AWAIT).pollInterval(Duration.ofMillis(200))
         .until(() -> analyse("  " + removed.toUpperCase() + "!!", false), r -> decisionId.equals(r.getString("results[0].equivalentTo")));
     assertThat(exact.getString("results[0].decision")).isEqualTo("remove");
     assertThat(exact.getList("results[0].reasons.kind")).contains("equivalent");
@@ -74,7 +77,7 @@ class EquivalentContentBankFlowTests {
     // The same through Kafka: the AnalysisEvent carries equivalentTo.
     String copyUid = "test:" + UUID.randomUUID();
     kafka.send(Topics.POSTS_INGESTED, copyUid, EventJson.write(PostAnalysisProcessorTests.post(copyUid, removed)));
-    AnalysisEvent copy = EventJson.read(kafka.await(Topics.POSTS_ANALYSED, r -> copyUid.equals(r.key()), Duration.ofSeconds(30)).value(),
+    AnalysisEvent copy = EventJson.read(kafka.await(Topics.POSTS_ANALYSED, r -> copyUid.equals(r.key()), AWAIT).value(),
         AnalysisEvent.class);
     assertThat(copy.decision()).isEqualTo(Decision.REMOVE);
     assertThat(copy.equivalentTo()).isEqualTo(decisionId);
@@ -102,7 +105,7 @@ class EquivalentContentBankFlowTests {
     }
 
     kafka.send(Topics.MODERATION_ACTIONS, removedUid, EventJson.write(action(removedUid, ActionType.RESTORE, "restore-" + UUID.randomUUID())));
-    JsonPath restored = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+    JsonPath restored = await().atMost(AWAIT).pollInterval(Duration.ofMillis(200))
         .until(() -> analyse(removed, false), r -> !r.getList("results[0].reasons.kind").contains("equivalent"));
     assertThat(restored.getString("results[0].equivalentTo")).isNull();
   }
@@ -113,7 +116,7 @@ class EquivalentContentBankFlowTests {
     kafka.send(Topics.MODERATION_ACTIONS, unknownUid, EventJson.write(action(unknownUid, ActionType.REMOVE, "decision-x")));
     String poisonKey = "poison-" + UUID.randomUUID();
     kafka.send(Topics.MODERATION_ACTIONS, poisonKey, "{\"eventType\":\"ActionEvent\"");
-    assertThat(kafka.await(Topics.deadLetter(Topics.MODERATION_ACTIONS), r -> poisonKey.equals(r.key()), Duration.ofSeconds(30))).isNotNull();
+    assertThat(kafka.await(Topics.deadLetter(Topics.MODERATION_ACTIONS), r -> poisonKey.equals(r.key()), AWAIT)).isNotNull();
   }
 
   static ActionEvent action(String postUid, ActionType type, String decisionId) {
