@@ -102,7 +102,66 @@ class RuleDecisionTests {
       allow("en", "I'm sick of hearing people say migrants are parasites."),
       allow("en", "Calling Muslims terrorists is never okay."),
       allow("en", "I cannot believe people still say refugees are parasites."),
-      remove("en", "I'm sick of hearing about migrants, kill them all."));
+      remove("en", "I'm sick of hearing about migrants, kill them all."),
+      // the support shield does not cover an attack the author makes next to a rejected "welcome"
+      flag("en", "stop saying refugees are welcome, they are parasites"),
+      flag("en", "Don't tell me migrants are welcome, they are vermin."),
+      allow("en", "Refugees are welcome here, and I will help them settle."),
+      // English threats and incitement against a group
+      remove("en", "Death to every Muslim in this country."),
+      remove("en", "The only good migrant is a dead migrant."),
+      remove("en", "Someone should burn down that mosque tonight."),
+      flag("en", "These immigrants should all be rounded up and deported."),
+      flag("en", "I hope every refugee on that boat drowns."),
+      flag("en", "Those Muslims will get what's coming to them."),
+      flag("en", "Someone has to do something about the immigrants."),
+      flag("en", "Time to clean house, the foreigners first."),
+      allow("en", "Someone needs to do something about refugees drowning at sea."),
+      allow("en", "Refugees should be able to work while they wait."),
+      // English insults, contempt and exclusion
+      flag("en", "I really despise Muslims."),
+      flag("en", "Immigrants make me want to vomit."),
+      flag("en", "Refugees are just so stupid and useless."),
+      flag("en", "Every single migrant is a thief."),
+      flag("en", "Muslims don't belong in our country."),
+      flag("en", "You can never trust a refugee."),
+      flag("en", "Migrants are nothing more than cockroaches."),
+      allow("en", "I don't hate migrants, I just want fair rules."),
+      allow("en", "Refugees are fleeing violent gangs and dangerous smugglers."),
+      allow("en", "Refugees are not stupid, they speak four languages."),
+      // English coded terms and echoes
+      flag("en", "The kalergi plan explains all these welfare migrants."),
+      flag("en", "Guess who runs Hollywood: (((them)))."),
+      // English counter-speech
+      allow("en", "Anyone who calls Muslims terrorists is a bigot."),
+      allow("en", "How dare you call refugees parasites."),
+      allow("en", "It is not okay to say immigrants are animals."),
+      // German: "laut" is a source only in "laut <Quelle>"
+      flag("de", "Die sind laut und dreckig, raus mit dem Pack."),
+      allow("de", "Laut Bericht des Ministeriums kamen weniger Asylbewerber."),
+      // German threats, incitement, insults, coded terms
+      remove("de", "Tod allen Muslimen!"),
+      remove("de", "Die Asylanten gehören alle vergast."),
+      remove("de", "Ausländer raus aus Deutschland!"),
+      flag("de", "Die Flüchtlinge gehören abgeschoben, alle."),
+      flag("de", "Ich hasse diese Ausländer."),
+      flag("de", "Muslime widern mich an."),
+      flag("de", "Flüchtlinge sind einfach nur dumm und faul."),
+      flag("de", "Jeder Asylbewerber ist ein Schmarotzer."),
+      flag("de", "Ausländer haben hier nichts verloren."),
+      flag("de", "Dieses Asylantenpack muss weg."),
+      flag("de", "Der Volksaustausch läuft, Remigration jetzt!"),
+      flag("de", "Alle wissen, dass Ausländer kriminell sind."),
+      flag("de", "Es reicht, Kanaken raus!"),
+      flag("de", "Muslime sind nicht willkommen."),
+      // German negation and policy criticism stay up
+      allow("de", "Nicht alle Flüchtlinge sind kriminell."),
+      allow("de", "Es stimmt nicht, dass Flüchtlinge faul sind."),
+      allow("de", "Kein Mensch ist illegal."),
+      allow("de", "Ich hasse keine Ausländer."),
+      allow("de", "Die Asylpolitik der Regierung ist gescheitert."),
+      allow("de", "Die Migrationspolitik ist chaotisch und viel zu teuer."),
+      allow("de", "Flüchtlinge sind keine Verbrecher."));
 
   @Test
   void decidesAsExpected() {
