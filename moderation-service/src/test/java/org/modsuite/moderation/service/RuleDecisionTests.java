@@ -161,7 +161,20 @@ class RuleDecisionTests {
       allow("de", "Ich hasse keine Ausländer."),
       allow("de", "Die Asylpolitik der Regierung ist gescheitert."),
       allow("de", "Die Migrationspolitik ist chaotisch und viel zu teuer."),
-      allow("de", "Flüchtlinge sind keine Verbrecher."));
+      allow("de", "Flüchtlinge sind keine Verbrecher."),
+      // threats and incitement in the author's voice: desire, "to death", imperatives, discrimination
+      flag("en", "I want to slit their throats, every one of these migrants."),
+      flag("en", "Go out and beat up some immigrants tonight."),
+      flag("en", "Never rent a flat to a Muslim."),
+      flag("en", "Immigrants stink and they breed like rabbits."),
+      allow("en", "I want to help refugees find work."),
+      flag("de", "Ich hätte Lust, die Flüchtlinge alle zu erschießen."),
+      flag("de", "Dieses Gesindel gehört abgeschoben."),
+      flag("de", "Keine Wohnungen für Ausländer!"),
+      flag("de", "Ihr Kanaken seid alle Abschaum."),
+      allow("de", "Ich glaube nicht, dass Flüchtlinge faul sind."),
+      allow("de", "Die Zuwanderung muss besser gesteuert werden."),
+      allow("de", "Die Regierung hat bei der Integration versagt."));
 
   @Test
   void decidesAsExpected() {
