@@ -15,6 +15,8 @@ import org.modsuite.moderation.service.rules.RuleScorer;
  * <ul>
  *   <li>{@code w:} word unigrams and {@code b:} bigrams of the folded text (obfuscation undone, emoji as the words of
  *       their names);</li>
+ *   <li>{@code c:} character n-grams of those words, hashed into buckets ({@link CharNgrams#SHIPPED}): parts of
+ *       misspelt, obfuscated and compound words;</li>
  *   <li>{@code s:} Snowball stems of the words ({@link WordStemmer}; English and German, absent for other languages);</li>
  *   <li>{@code lex:} the first lexicon's category scores;</li>
  *   <li>rule hits, at the level of categories and phenomena, never rule ids, so that a new rule of a known category
@@ -22,7 +24,7 @@ import org.modsuite.moderation.service.rules.RuleScorer;
  *       {@code r:target} when a protected group is named, {@code shield:<phenomenon>} for each shield that fired.
  *       Shadow rules are left out, as they never score. Absent for a language without rules.</li>
  * </ul>
- * Values are 1 for n-grams, stems, targets and shields present, and the score for lexicon and rule categories.
+ * Values are 1 for n-grams, character n-grams, stems, targets and shields present, and the score for lexicon and rule categories.
  */
 public final class ClassifierFeatures {
 
@@ -38,7 +40,17 @@ public final class ClassifierFeatures {
    * @param rules the rules' result for the post; null for a language without rules
    */
   public static Map<String, Double> of(String foldedText, String language, LexiconAnalyser.Scored lexicon, RuleScorer.Scored rules) {
-    Map<String, Double> features = new LinkedHashMap<>();
+    return of(foldedText, language, lexicon, rules, CharNgrams.SHIPPED);
+  }
+
+  /**
+   * The features with another definition of character n-grams, or none ({@code charNgrams} null): what training
+   * compares definitions with and the benchmark times. The service scores with {@link #of(String, String,
+   * LexiconAnalyser.Scored, RuleScorer.Scored)}.
+   */
+  public static Map<String, Double> of(String foldedText, String language, LexiconAnalyser.Scored lexicon, RuleScorer.Scored rules,
+      CharNgrams charNgrams) {
+    Map<String, Double> features = new LinkedHashMap<>(512); // a post of 40 words has about 300 character n-grams
     List<String> words = words(foldedText);
     String previous = "<s>";
     for (String word : words) {
@@ -48,6 +60,9 @@ public final class ClassifierFeatures {
     }
     if (!words.isEmpty()) {
       features.put("b:" + previous + "_</s>", 1.0);
+    }
+    if (charNgrams != null) {
+      charNgrams.addTo(words, features);
     }
     if (WordStemmer.supports(language)) {
       for (String word : words) {

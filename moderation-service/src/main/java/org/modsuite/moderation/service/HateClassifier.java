@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ public final class HateClassifier {
     }
   }
 
+  private static final int TOP_FEATURES = 5;
+
   private final String version;
   private final Map<String, Weights> byLanguage;
 
@@ -45,6 +48,19 @@ public final class HateClassifier {
 
   public String version() {
     return version;
+  }
+
+  /**
+   * The header line naming the character n-gram definition the weights were trained with ({@link CharNgrams#describe});
+   * hashed buckets mean nothing under another definition, so a file that names one the service does not compute is refused.
+   */
+  public static final String CHAR_NGRAMS = "@char-ngrams";
+
+  private static void checkCharNgrams(String language, String definition) {
+    if (!definition.equals(CharNgrams.SHIPPED.describe())) {
+      throw new IllegalStateException("weights of " + language + " were trained with character n-grams " + definition + ", the features compute "
+          + CharNgrams.SHIPPED.describe() + ": retrain with scripts/train-classifier");
+    }
   }
 
   /** Loads {@code /model/hate-classifier-<lang>.tsv} for each language from the class path. */
@@ -84,6 +100,7 @@ public final class HateClassifier {
             case "@bias" -> bias = Double.parseDouble(value);
             case "@calibration-slope" -> slope = Double.parseDouble(value);
             case "@calibration-intercept" -> intercept = Double.parseDouble(value);
+            case CHAR_NGRAMS -> checkCharNgrams(file.getKey(), value);
             default -> weights.put(name, Double.parseDouble(value));
           }
         }
@@ -115,16 +132,32 @@ public final class HateClassifier {
 
   private static Prediction predict(Weights model, Map<String, Double> features) {
     double z = model.bias();
-    Map<String, Double> contributions = new HashMap<>();
+    // The strongest positive contributions, kept in a small sorted array rather than a map of all (hundreds per post).
+    String[] topNames = new String[TOP_FEATURES];
+    double[] topValues = new double[TOP_FEATURES];
+    int top = 0;
     for (Map.Entry<String, Double> f : features.entrySet()) {
       Double w = model.weights().get(f.getKey());
-      if (w != null) {
-        z += w * f.getValue();
-        contributions.put(f.getKey(), w * f.getValue());
+      if (w == null) {
+        continue;
+      }
+      double contribution = w * f.getValue();
+      z += contribution;
+      if (contribution > 0 && (top < TOP_FEATURES || contribution > topValues[top - 1])) {
+        int at = top < TOP_FEATURES ? top++ : TOP_FEATURES - 1;
+        while (at > 0 && topValues[at - 1] < contribution) {
+          topNames[at] = topNames[at - 1];
+          topValues[at] = topValues[at - 1];
+          at--;
+        }
+        topNames[at] = f.getKey();
+        topValues[at] = contribution;
       }
     }
-    List<Map.Entry<String, Double>> top = contributions.entrySet().stream().filter(e -> e.getValue() > 0)
-        .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(5).map(e -> Map.entry(e.getKey(), e.getValue())).toList();
-    return new Prediction(model.calibration().probability(z), z, top);
+    List<Map.Entry<String, Double>> strongest = new ArrayList<>(top);
+    for (int i = 0; i < top; i++) {
+      strongest.add(Map.entry(topNames[i], topValues[i]));
+    }
+    return new Prediction(model.calibration().probability(z), z, List.copyOf(strongest));
   }
 }
