@@ -1,6 +1,7 @@
 package org.modsuite.moderation.service;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -12,15 +13,15 @@ import java.util.Map;
  * whole word never occurred in training.
  *
  * <p>Hashed straight from the word's characters (FNV-1a, extended one character at a time, then mixed), so no
- * substring is made; the bucket's feature name is made once per bucket and reused. Hashing instead of a vocabulary
- * keeps the weight file bounded whatever the training data. Collisions are rare at the shipped size and only merge two
- * n-grams' weights.
- *
+ * substring is made. Training sees them as named features ({@link #addTo}); the service never names them:
+ * {@link HateClassifier} reads the post's {@link #buckets} and adds their weights from an array. Hashing instead of a
+ * vocabulary keeps the weight file bounded whatever the training data; two n-grams that share a bucket share a weight.
+ * A bucket counts once per post, however often its n-grams occur.
  */
 public final class CharNgrams {
 
   /** What {@link ClassifierFeatures#of} computes, chosen on the dev splits (see the model card, "What was tried"). */
-  public static final CharNgrams SHIPPED = of(2, 5, 1 << 18, 1, true);
+  public static final CharNgrams SHIPPED = of(3, 5, 1 << 16, 3, true);
 
   public static final String PREFIX = "c:";
   private static final char BOUNDARY = '\u0001';
@@ -32,8 +33,8 @@ public final class CharNgrams {
   private final int buckets;
   private final double scale;
   private final boolean normalised;
-  private final Double constant;
   private final String[] names;
+  private final ThreadLocal<Buckets> scratch;
 
   private CharNgrams(int min, int max, int buckets, double scale, boolean normalised) {
     if (min < 1 || max < min || Integer.bitCount(buckets) != 1) {
@@ -44,8 +45,8 @@ public final class CharNgrams {
     this.buckets = buckets;
     this.scale = scale;
     this.normalised = normalised;
-    this.constant = scale;
     this.names = new String[buckets];
+    this.scratch = ThreadLocal.withInitial(() -> new Buckets(buckets));
   }
 
   /**
@@ -69,9 +70,59 @@ public final class CharNgrams {
         + (normalised ? "/sqrt" : "");
   }
 
-  /** Adds the n-grams of every word to {@code features}, all with the same value (see {@link #of}). */
-  public void addTo(List<String> words, Map<String, Double> features) {
-    Double value = constant;
+  /**
+   * The distinct buckets of a post's n-grams, in order of first occurrence, and the value each has: a per-thread scratch
+   * that the next call on the same thread overwrites, so that scoring a post allocates nothing for its n-grams.
+   */
+  public static final class Buckets {
+
+    private int[] ids = new int[512];
+    private int count;
+    private double value;
+    private final int[] seenIn;
+    private int post;
+
+    private Buckets(int buckets) {
+      seenIn = new int[buckets];
+    }
+
+    public int count() {
+      return count;
+    }
+
+    public int id(int i) {
+      return ids[i];
+    }
+
+    /** The value of every bucket present (see {@link CharNgrams#of}). */
+    public double value() {
+      return value;
+    }
+
+    private void start(double valueOfEach) {
+      count = 0;
+      value = valueOfEach;
+      if (++post == 0) { // wrapped after 2^32 posts: forget what was seen
+        Arrays.fill(seenIn, 0);
+        post = 1;
+      }
+    }
+
+    private void add(int bucket) {
+      if (seenIn[bucket] != post) {
+        seenIn[bucket] = post;
+        if (count == ids.length) {
+          ids = Arrays.copyOf(ids, count * 2);
+        }
+        ids[count++] = bucket;
+      }
+    }
+  }
+
+  /** The buckets of the words' n-grams (see {@link Buckets}: valid until this thread's next call). */
+  public Buckets buckets(List<String> words) {
+    Buckets found = scratch.get();
+    double value = scale;
     if (normalised) {
       int total = 0;
       for (String word : words) {
@@ -80,8 +131,9 @@ public final class CharNgrams {
           total += padded - n + 1;
         }
       }
-      value = total == 0 ? constant : scale / Math.sqrt(total);
+      value = total == 0 ? scale : scale / Math.sqrt(total);
     }
+    found.start(value);
     for (String word : words) {
       int padded = word.length() + 2;
       for (int start = 0; start < padded; start++) {
@@ -91,11 +143,26 @@ public final class CharNgrams {
           char c = i == 0 || i == padded - 1 ? BOUNDARY : word.charAt(i - 1);
           hash = (hash ^ c) * FNV_PRIME;
           if (i - start + 1 >= min) {
-            features.put(name(mix(hash) & (buckets - 1)), value);
+            found.add(mix(hash) & (buckets - 1));
           }
         }
       }
     }
+    return found;
+  }
+
+  /** Adds the n-grams of every word to {@code features} as {@code c:<bucket>} (what training sees; see {@link #of}). */
+  public void addTo(List<String> words, Map<String, Double> features) {
+    Buckets found = buckets(words);
+    Double value = found.value();
+    for (int i = 0; i < found.count(); i++) {
+      features.put(name(found.id(i)), value);
+    }
+  }
+
+  /** The number of buckets. */
+  public int size() {
+    return buckets;
   }
 
   /** The n-grams of {@code words} that fall into {@code bucket}, for an explanation; allocates, unlike {@link #addTo}. */
@@ -119,8 +186,8 @@ public final class CharNgrams {
     return found;
   }
 
-  /** The feature name of a bucket, made on first use; a race makes an equal string twice, which is harmless. */
-  private String name(int bucket) {
+  /** The feature name of a bucket, {@code c:<bucket>}, made on first use; a race makes an equal string twice, which is harmless. */
+  public String name(int bucket) {
     String name = names[bucket];
     if (name == null) {
       name = PREFIX + bucket;

@@ -35,6 +35,9 @@ public final class ClassifierFeatures {
   }
 
   /**
+   * All the features by name, character n-grams as {@code c:<bucket>}: what training sees. The service scores the same
+   * features through {@link #forScoring}.
+   *
    * @param foldedText the post folded by {@link TextNormaliser#fold}
    * @param language the model's language, which picks the stemmer (null: no stems)
    * @param rules the rules' result for the post; null for a language without rules
@@ -45,13 +48,16 @@ public final class ClassifierFeatures {
 
   /**
    * The features with another definition of character n-grams, or none ({@code charNgrams} null): what training
-   * compares definitions with and the benchmark times. The service scores with {@link #of(String, String,
-   * LexiconAnalyser.Scored, RuleScorer.Scored)}.
+   * compares definitions with.
    */
   public static Map<String, Double> of(String foldedText, String language, LexiconAnalyser.Scored lexicon, RuleScorer.Scored rules,
       CharNgrams charNgrams) {
-    Map<String, Double> features = new LinkedHashMap<>(512); // a post of 40 words has about 300 character n-grams
-    List<String> words = words(foldedText);
+    return of(words(foldedText), language, lexicon, rules, charNgrams);
+  }
+
+  private static Map<String, Double> of(List<String> words, String language, LexiconAnalyser.Scored lexicon,
+      RuleScorer.Scored rules, CharNgrams charNgrams) {
+    Map<String, Double> features = new LinkedHashMap<>(charNgrams == null ? 64 : 512); // 40 words have ~300 character n-grams
     String previous = "<s>";
     for (String word : words) {
       features.put("w:" + word, 1.0);
@@ -80,6 +86,21 @@ public final class ClassifierFeatures {
       features.putAll(ruleFeatures(rules));
     }
     return features;
+  }
+
+  /**
+   * A post's features as the service scores them: all but the character n-grams in {@code features}, and the folded
+   * {@code words}, whose character n-grams {@link HateClassifier} hashes straight into its weights
+   * ({@link CharNgrams#buckets}) instead of naming hundreds of {@code c:} features per post. It gives the same score as
+   * {@link #of}.
+   */
+  public record PostFeatures(Map<String, Double> features, List<String> words) {
+  }
+
+  /** The features of {@link #of}, the character n-grams left to the classifier (see {@link PostFeatures}). */
+  public static PostFeatures forScoring(String foldedText, String language, LexiconAnalyser.Scored lexicon, RuleScorer.Scored rules) {
+    List<String> words = words(foldedText);
+    return new PostFeatures(of(words, language, lexicon, rules, null), words);
   }
 
   /** The rule-hit features alone (see the class comment). */

@@ -116,9 +116,9 @@ public final class FusedScorer {
    */
   private HateClassifier.Prediction classify(String foldedText, String modelLanguage, LexiconAnalyser.Scored scored, RuleScorer.Scored ruled) {
     if (modelLanguage != null) {
-      return classifier.predict(ClassifierFeatures.of(foldedText, modelLanguage, scored, ruled), modelLanguage);
+      return classifier.predict(ClassifierFeatures.forScoring(foldedText, modelLanguage, scored, ruled), modelLanguage);
     }
-    return classifierLanguages.stream().map(l -> classifier.predict(ClassifierFeatures.of(foldedText, l, scored, ruled), l))
+    return classifierLanguages.stream().map(l -> classifier.predict(ClassifierFeatures.forScoring(foldedText, l, scored, ruled), l))
         .max(Comparator.comparingDouble(HateClassifier.Prediction::probability)).orElseThrow();
   }
 
