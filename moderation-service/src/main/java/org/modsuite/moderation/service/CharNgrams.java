@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Character n-gram features {@code c:<bucket>} of the classifier: the n-grams of {@code min}..{@code max} characters of
- * each folded word, with a boundary mark before and after it (so {@code <pa} and {@code ck>} differ from inner
- * {@code pa}, {@code ck}), hashed into a fixed number of buckets. They let the model see parts of words: misspelt and
+ * each folded word, with a boundary mark before and after it (shown as {@code _}: so {@code _pac} and {@code ack_}
+ * differ from an inner {@code pac}, {@code ack}), hashed into a fixed number of buckets. They let the model see parts of words: misspelt and
  * obfuscated forms the folding did not undo, inflections and German compounds (Asylantenpack, Flüchtlingsflut) whose
  * whole word never occurred in training.
  *
