@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.modsuite.moderation.service.Calibration;
+import org.modsuite.moderation.service.CharNgrams;
 import org.modsuite.moderation.service.FusedScorer;
 import org.modsuite.moderation.service.HateClassifier;
 import org.modsuite.moderation.service.Lexicon;
@@ -34,7 +35,9 @@ import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.StochasticGradientOptimiser;
 import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.math.optimisers.AdaGradRDA;
 
 /**
  * Retrains the hate classifier, one logistic regression per language, calibrates it, and writes its weights where
@@ -49,10 +52,18 @@ import org.tribuo.math.optimisers.AdaGrad;
 public final class TrainClassifier {
 
   static final List<String> LANGUAGES = List.of("en", "de");
-  static final int EPOCHS = 8;
   static final long SEED = 20261122L;
-  static final int MIN_DOCUMENT_FREQUENCY = 2;
   static final int FOLDS = 5;
+
+  /**
+   * What training can vary: SGD epochs, the number of training texts a word, bigram, stem or character n-gram must
+   * occur in to be kept, and the L2 penalty (0: plain AdaGrad; above: Tribuo's AdaGrad with regularised dual averaging).
+   */
+  record Settings(int epochs, int minDocumentFrequency, double l2) {
+  }
+
+  /** The shipped settings, chosen on the dev splits (see the model card, "What was tried"). */
+  static final Settings SHIPPED = new Settings(8, 3, 0);
   /** Few, dense features kept whatever their document frequency: lexicon scores and rule hits. */
   private static final List<String> DENSE = List.of("lex:", "r:", "shield:");
 
@@ -74,9 +85,9 @@ public final class TrainClassifier {
       List<Map<String, Double>> features = train.parallelStream().map(t -> scorer.features(t.text(), language)).toList();
       System.out.printf(Locale.ROOT, "%s: features of %d texts (%d hate) in %.0f s%n", language, train.size(),
           train.stream().filter(LabelledText::hate).count(), (System.nanoTime() - started) / 1e9);
-      Calibration calibration = calibrate(train, features, language);
-      weightFiles.put(language, "@calibration-slope\t" + format(calibration.slope()) + "\n@calibration-intercept\t"
-          + format(calibration.intercept()) + "\n" + train(train, features));
+      Calibration calibration = calibrate(train, language, outOfFoldLogits(train, features, language, SHIPPED));
+      weightFiles.put(language, HateClassifier.CHAR_NGRAMS + "\t" + CharNgrams.SHIPPED.describe() + "\n@calibration-slope\t" + format(calibration.slope()) + "\n@calibration-intercept\t"
+          + format(calibration.intercept()) + "\n" + train(train, features, SHIPPED));
     }
     String version = "hate-lr-" + shortHash(String.join("\n", weightFiles.values())) + "+" + lexicon.rulesVersion()
         + LANGUAGES.stream().map(l -> "+" + rules.current(l).ruleSet().version()).collect(Collectors.joining());
@@ -92,12 +103,8 @@ public final class TrainClassifier {
     Evaluation.print(HateClassifier.read(readers), lexicon, rules, all.stream().filter(LabelledText::dev).toList());
   }
 
-  /**
-   * Platt scaling fitted on out-of-fold scores: text i is scored by the model trained on the folds without it (fold =
-   * i mod {@value #FOLDS}). Each dataset counts the same in the fit, as in training, but the classes count as they
-   * occur: the class reweighting of training is what the calibration undoes.
-   */
-  static Calibration calibrate(List<LabelledText> texts, List<Map<String, Double>> features, String language) {
+  /** The logit of each text by the model trained on the other folds (fold = index mod {@value #FOLDS}). */
+  static double[] outOfFoldLogits(List<LabelledText> texts, List<Map<String, Double>> features, String language, Settings settings) {
     double[] logits = new double[texts.size()];
     for (int fold = 0; fold < FOLDS; fold++) {
       List<LabelledText> trainTexts = new ArrayList<>();
@@ -109,11 +116,20 @@ public final class TrainClassifier {
         }
       }
       HateClassifier model = HateClassifier.read(Map.of(language, new BufferedReader(new StringReader(
-          "@version\tfold-" + fold + "\n" + train(trainTexts, trainFeatures)))));
+          "@version\tfold-" + fold + "\n" + train(trainTexts, trainFeatures, settings)))));
       for (int i = fold; i < texts.size(); i += FOLDS) {
         logits[i] = model.predict(features.get(i), language).logit();
       }
     }
+    return logits;
+  }
+
+  /**
+   * Platt scaling fitted on out-of-fold scores ({@link #outOfFoldLogits}), printed with their Brier score and ECE.
+   * Each dataset counts the same in the fit, as in training, but the classes count as they occur: the class
+   * reweighting of training is what the calibration undoes.
+   */
+  static Calibration calibrate(List<LabelledText> texts, String language, double[] logits) {
     boolean[] hate = new boolean[texts.size()];
     double[] weights = new double[texts.size()];
     Map<String, Double> perDataset = datasetWeights(texts);
@@ -135,7 +151,7 @@ public final class TrainClassifier {
   }
 
   /** Trains on the given texts and their features; returns the weight file body: "@bias" then one "feature<TAB>weight" per line, sorted. */
-  static String train(List<LabelledText> texts, List<Map<String, Double>> features) {
+  static String train(List<LabelledText> texts, List<Map<String, Double>> features, Settings settings) {
     Map<String, Integer> documentFrequency = new HashMap<>();
     features.forEach(f -> f.keySet().forEach(name -> documentFrequency.merge(name, 1, Integer::sum)));
     Map<String, Double> weights = balancingWeights(texts);
@@ -146,7 +162,7 @@ public final class TrainClassifier {
       List<String> names = new ArrayList<>();
       List<Double> values = new ArrayList<>();
       features.get(i).forEach((name, value) -> {
-        if (documentFrequency.get(name) >= MIN_DOCUMENT_FREQUENCY || DENSE.stream().anyMatch(name::startsWith)) {
+        if (documentFrequency.get(name) >= settings.minDocumentFrequency() || DENSE.stream().anyMatch(name::startsWith)) {
           names.add(name);
           values.add(value);
         }
@@ -158,7 +174,8 @@ public final class TrainClassifier {
         dataset.add(example);
       }
     }
-    LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.3, 0.1), EPOCHS, dataset.size() * EPOCHS + 1, 1, SEED);
+    StochasticGradientOptimiser optimiser = settings.l2() > 0 ? new AdaGradRDA(0.3, 0.1, 0, settings.l2(), dataset.size()) : new AdaGrad(0.3, 0.1);
+    LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), optimiser, settings.epochs(), dataset.size() * settings.epochs() + 1, 1, SEED);
     LinearSGDModel model = trainer.train(dataset);
     return export(model);
   }

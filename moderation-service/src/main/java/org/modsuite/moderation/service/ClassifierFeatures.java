@@ -15,6 +15,8 @@ import org.modsuite.moderation.service.rules.RuleScorer;
  * <ul>
  *   <li>{@code w:} word unigrams and {@code b:} bigrams of the folded text (obfuscation undone, emoji as the words of
  *       their names);</li>
+ *   <li>{@code c:} character n-grams of those words, hashed into buckets ({@link CharNgrams#SHIPPED}): parts of
+ *       misspelt, obfuscated and compound words;</li>
  *   <li>{@code s:} Snowball stems of the words ({@link WordStemmer}; English and German, absent for other languages);</li>
  *   <li>{@code lex:} the first lexicon's category scores;</li>
  *   <li>rule hits, at the level of categories and phenomena, never rule ids, so that a new rule of a known category
@@ -22,7 +24,7 @@ import org.modsuite.moderation.service.rules.RuleScorer;
  *       {@code r:target} when a protected group is named, {@code shield:<phenomenon>} for each shield that fired.
  *       Shadow rules are left out, as they never score. Absent for a language without rules.</li>
  * </ul>
- * Values are 1 for n-grams, stems, targets and shields present, and the score for lexicon and rule categories.
+ * Values are 1 for n-grams, character n-grams, stems, targets and shields present, and the score for lexicon and rule categories.
  */
 public final class ClassifierFeatures {
 
@@ -33,13 +35,29 @@ public final class ClassifierFeatures {
   }
 
   /**
+   * All the features by name, character n-grams as {@code c:<bucket>}: what training sees. The service scores the same
+   * features through {@link #forScoring}.
+   *
    * @param foldedText the post folded by {@link TextNormaliser#fold}
    * @param language the model's language, which picks the stemmer (null: no stems)
    * @param rules the rules' result for the post; null for a language without rules
    */
   public static Map<String, Double> of(String foldedText, String language, LexiconAnalyser.Scored lexicon, RuleScorer.Scored rules) {
-    Map<String, Double> features = new LinkedHashMap<>();
-    List<String> words = words(foldedText);
+    return of(foldedText, language, lexicon, rules, CharNgrams.SHIPPED);
+  }
+
+  /**
+   * The features with another definition of character n-grams, or none ({@code charNgrams} null): what training
+   * compares definitions with.
+   */
+  public static Map<String, Double> of(String foldedText, String language, LexiconAnalyser.Scored lexicon, RuleScorer.Scored rules,
+      CharNgrams charNgrams) {
+    return of(words(foldedText), language, lexicon, rules, charNgrams);
+  }
+
+  private static Map<String, Double> of(List<String> words, String language, LexiconAnalyser.Scored lexicon,
+      RuleScorer.Scored rules, CharNgrams charNgrams) {
+    Map<String, Double> features = new LinkedHashMap<>(charNgrams == null ? 64 : 512); // 40 words have ~300 character n-grams
     String previous = "<s>";
     for (String word : words) {
       features.put("w:" + word, 1.0);
@@ -48,6 +66,9 @@ public final class ClassifierFeatures {
     }
     if (!words.isEmpty()) {
       features.put("b:" + previous + "_</s>", 1.0);
+    }
+    if (charNgrams != null) {
+      charNgrams.addTo(words, features);
     }
     if (WordStemmer.supports(language)) {
       for (String word : words) {
@@ -65,6 +86,21 @@ public final class ClassifierFeatures {
       features.putAll(ruleFeatures(rules));
     }
     return features;
+  }
+
+  /**
+   * A post's features as the service scores them: all but the character n-grams in {@code features}, and the folded
+   * {@code words}, whose character n-grams {@link HateClassifier} hashes straight into its weights
+   * ({@link CharNgrams#buckets}) instead of naming hundreds of {@code c:} features per post. It gives the same score as
+   * {@link #of}.
+   */
+  public record PostFeatures(Map<String, Double> features, List<String> words) {
+  }
+
+  /** The features of {@link #of}, the character n-grams left to the classifier (see {@link PostFeatures}). */
+  public static PostFeatures forScoring(String foldedText, String language, LexiconAnalyser.Scored lexicon, RuleScorer.Scored rules) {
+    List<String> words = words(foldedText);
+    return new PostFeatures(of(words, language, lexicon, rules, null), words);
   }
 
   /** The rule-hit features alone (see the class comment). */

@@ -66,7 +66,7 @@ public final class FusedScorer {
       Map<String, Double> scores = new LinkedHashMap<>(scored.scores());
       scores.put("hate", round(Math.max(scores.get("hate"), prediction.probability())));
       List<Reason> reasons = new ArrayList<>(scored.reasons());
-      addFeatures(reasons, prediction, 1.0);
+      addFeatures(reasons, prediction, 1.0, folded.text());
       return new Scores(scored.scores(), scores, reasons, scored, null, prediction, modelLanguage, lexicon.rulesVersion(), 0, null,
           folded.text());
     }
@@ -105,7 +105,7 @@ public final class FusedScorer {
     Map<String, Double> scores = new LinkedHashMap<>(ruled.scores());
     scores.put("hate", round(Math.max(scores.get("hate"), prediction.probability() * ruled.classifierFactor())));
     List<Reason> reasons = new ArrayList<>(ruled.reasons());
-    addFeatures(reasons, prediction, ruled.classifierFactor());
+    addFeatures(reasons, prediction, ruled.classifierFactor(), foldedText);
     return new Scores(ruled.scores(), scores, reasons, scored, ruled, prediction, modelLanguage, matches.ruleSet().version(),
         matches.deepSentences(), matches, foldedText);
   }
@@ -116,9 +116,9 @@ public final class FusedScorer {
    */
   private HateClassifier.Prediction classify(String foldedText, String modelLanguage, LexiconAnalyser.Scored scored, RuleScorer.Scored ruled) {
     if (modelLanguage != null) {
-      return classifier.predict(ClassifierFeatures.of(foldedText, modelLanguage, scored, ruled), modelLanguage);
+      return classifier.predict(ClassifierFeatures.forScoring(foldedText, modelLanguage, scored, ruled), modelLanguage);
     }
-    return classifierLanguages.stream().map(l -> classifier.predict(ClassifierFeatures.of(foldedText, l, scored, ruled), l))
+    return classifierLanguages.stream().map(l -> classifier.predict(ClassifierFeatures.forScoring(foldedText, l, scored, ruled), l))
         .max(Comparator.comparingDouble(HateClassifier.Prediction::probability)).orElseThrow();
   }
 
@@ -131,9 +131,22 @@ public final class FusedScorer {
     return rules != null && rules.supports(language) ? rules.current(language).ruleSet().version() : lexicon.rulesVersion();
   }
 
-  private static void addFeatures(List<Reason> reasons, HateClassifier.Prediction prediction, double factor) {
+  /**
+   * The classifier's strongest features as reasons. A character n-gram feature is a hash bucket ({@code c:81234}); its
+   * description names the n-grams of this post that fell into it ({@code _flu}, with {@code _} marking a word's edge).
+   */
+  private static void addFeatures(List<Reason> reasons, HateClassifier.Prediction prediction, double factor, String foldedText) {
     String description = factor < 1 ? "classifier feature (classifier lowered ×" + factor + " by a shield)" : "classifier feature";
-    prediction.topFeatures().forEach(f -> reasons.add(new Reason("feature", f.getKey(), "hate", description, List.of(), round(f.getValue()))));
+    List<String> words = null;
+    for (Map.Entry<String, Double> f : prediction.topFeatures()) {
+      String about = description;
+      if (f.getKey().startsWith(CharNgrams.PREFIX)) {
+        words = words == null ? ClassifierFeatures.words(foldedText) : words;
+        about += ": character n-grams " + String.join(", ",
+            CharNgrams.SHIPPED.ngramsIn(words, Integer.parseInt(f.getKey().substring(CharNgrams.PREFIX.length()))));
+      }
+      reasons.add(new Reason("feature", f.getKey(), "hate", about, List.of(), round(f.getValue())));
+    }
   }
 
   private static double round(double v) {

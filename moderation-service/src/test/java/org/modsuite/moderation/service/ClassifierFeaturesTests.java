@@ -1,6 +1,7 @@
 package org.modsuite.moderation.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,24 @@ class ClassifierFeaturesTests {
     Map<String, Double> features = RuleDecisionTests.SCORER.features("Refugees are vermin", "en");
     assertThat(features).containsKeys("w:refugees", "s:refuge", "r:dehumanisation", "r:target");
     FusedScorer.Scores scored = RuleDecisionTests.SCORER.score("Refugees are vermin", "en");
-    assertThat(scored.classifier()).isEqualTo(HateClassifier.load(List.of("en")).predict(features, "en"));
+    HateClassifier.Prediction byName = HateClassifier.load(List.of("en")).predict(features, "en");
+    assertThat(scored.classifier().logit()).isCloseTo(byName.logit(), within(1e-9));
+    assertThat(scored.classifier().topFeatures()).extracting(Map.Entry::getKey).isEqualTo(byName.topFeatures().stream().map(Map.Entry::getKey).toList());
+  }
+
+  @Test
+  void theServiceScoresCharacterNgramsFromTheWordsAsTrainingDoesByName() {
+    HateClassifier model = HateClassifier.load(List.of("en", "de"));
+    for (String[] post : new String[][] {{"Refugees are vermin and parasites", "en"}, {"those g4ys should be d3ported lol", "en"},
+        {"Das Asylantenpack muss weg, diese Flüchtlingsflut!", "de"}, {"Die Bahn ist heute pünktlich", "de"}}) {
+      TextNormaliser.Folded folded = TextNormaliser.fold(post[0]);
+      LexiconAnalyser.Scored lexicon = LEXICON.score(folded, post[1]);
+      Map<String, Double> byName = ClassifierFeatures.of(folded.text(), post[1], lexicon, null);
+      assertThat(byName.keySet()).anyMatch(k -> k.startsWith(CharNgrams.PREFIX));
+      HateClassifier.Prediction expected = model.predict(byName, post[1]);
+      HateClassifier.Prediction scored = model.predict(ClassifierFeatures.forScoring(folded.text(), post[1], lexicon, null), post[1]);
+      assertThat(scored.logit()).as(post[0]).isCloseTo(expected.logit(), within(1e-9));
+      assertThat(scored.topFeatures()).extracting(Map.Entry::getKey).isEqualTo(expected.topFeatures().stream().map(Map.Entry::getKey).toList());
+    }
   }
 }

@@ -59,6 +59,26 @@ class HateClassifierTests {
   }
 
   @Test
+  void theStrongestFiveRaisingFeaturesExplainTheScoreStrongestFirst() {
+    HateClassifier model = HateClassifier.read(Map.of("en", new BufferedReader(new StringReader(
+        "@version\tv\n@bias\t0\nw:a\t1.0\nw:b\t6.0\nw:c\t3.0\nw:d\t-2.0\nw:e\t5.0\nw:f\t2.0\nw:g\t4.0\n"))));
+    Map<String, Double> features = new java.util.LinkedHashMap<>();
+    List.of("w:a", "w:b", "w:c", "w:d", "w:e", "w:f", "w:g").forEach(f -> features.put(f, 1.0));
+    HateClassifier.Prediction p = model.predict(features, "en");
+    assertThat(p.topFeatures()).extracting(Map.Entry::getKey).containsExactly("w:b", "w:e", "w:g", "w:c", "w:f");
+    assertThat(p.logit()).isCloseTo(19.0, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void weightsTrainedWithOtherCharacterNgramsAreRefused() {
+    assertThatThrownBy(() -> HateClassifier.read(Map.of("en", new BufferedReader(new StringReader(
+        "@version\tv\n@char-ngrams\t1-9/1024/1\n@bias\t0\n"))))).hasMessageContaining("character n-grams 1-9/1024/1");
+    HateClassifier shipped = HateClassifier.read(Map.of("en", new BufferedReader(new StringReader(
+        "@version\tv\n@char-ngrams\t" + CharNgrams.SHIPPED.describe() + "\n@bias\t0\n"))));
+    assertThat(shipped.version()).isEqualTo("v");
+  }
+
+  @Test
   void emojiAreWordsOfTheirOwn() {
     assertThat(ClassifierFeatures.words("i would love to 🔪 some")).containsExactly("i", "would", "love", "to", "🔪", "some");
   }
