@@ -11,7 +11,7 @@ import org.modsuite.localstack.LocalStackSettings;
 /** The options of ./run, parsed from its command line. */
 record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNotices, int benchmarkExport, Path dataDir, int kafkaPort,
     int controllerPort, int postgresPort, int partitions, int ingestionPort, int moderationPort, int reportPort, Set<String> services,
-    int ingestionBenchmark, int moderationBenchmark) {
+    int ingestionBenchmark, int moderationBenchmark, int moderationWarmUp) {
 
   static final List<String> ALL_SERVICES = List.of("ingestion", "moderation", "report");
 
@@ -29,9 +29,10 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
         --benchmark-export N       insert N statements of reasons, time their CSV export and report-service's heap, stop
         --benchmark-ingestion N    push N posts (batches), 1,000 single posts (latency) and an N-post JSONL import
                                    through ingestion-service alone, print posts/s into posts.ingested, stop
-        --benchmark-moderation N   write 20,000 warm-up posts, then N posts of the English/German benchmark corpus straight
-                                   to posts.ingested and time their analyses, then 1,000 single-post analysis requests; start-up and heap of
+        --benchmark-moderation N   write warm-up posts, then N posts of the English/German benchmark corpus straight to
+                                   posts.ingested and time their analyses, then 1,000 single-post analysis requests; start-up and heap of
                                    moderation-service; starts only moderation unless --services says otherwise, stop
+        --benchmark-warm-up N      posts analysed before --benchmark-moderation's measured run (default 20,000)
         --data-dir DIR             Kafka and PostgreSQL data and the logs (default .modsuite; logs in DIR/logs)
         --services LIST            which services to start: ingestion,moderation,report (default all), or none
                                    (none runs local-stack alone, for a service started with mvn quarkus:run)
@@ -61,6 +62,7 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
     int benchmarkExport = 0;
     int ingestionBenchmark = 0;
     int moderationBenchmark = 0;
+    int moderationWarmUp = 20_000;
     boolean servicesChosen = false;
     Path dataDir = Path.of(".modsuite");
     int kafka = LocalStackSettings.DEFAULT_KAFKA_PORT;
@@ -81,6 +83,7 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
         case "--benchmark-export" -> benchmarkExport = number(args, ++i, arg, 1, 100_000_000);
         case "--benchmark-ingestion" -> ingestionBenchmark = number(args, ++i, arg, 1, 100_000_000);
         case "--benchmark-moderation" -> moderationBenchmark = number(args, ++i, arg, 1, 10_000_000);
+        case "--benchmark-warm-up" -> moderationWarmUp = number(args, ++i, arg, 0, 10_000_000);
         case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
         case "--kafka-port" -> kafka = port(args, ++i, arg);
         case "--kafka-controller-port" -> controller = port(args, ++i, arg);
@@ -109,7 +112,7 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
       throw new IllegalArgumentException("--benchmark-ingestion needs ingestion and report (report issues the token)");
     }
     return new LaunchOptions(help, demo, benchmark, benchmarkNotices, benchmarkExport, dataDir.toAbsolutePath(), kafka, controller, postgres,
-        partitions, ingestion, moderation, report, services, ingestionBenchmark, moderationBenchmark);
+        partitions, ingestion, moderation, report, services, ingestionBenchmark, moderationBenchmark, moderationWarmUp);
   }
 
   private static Set<String> services(String list) {

@@ -35,7 +35,7 @@ import org.modsuite.events.Topics;
 import org.modsuite.localstack.ChildJvm;
 
 /**
- * ./run --benchmark-moderation N: moderation-service alone. (1) After {@value #WARM_UP_POSTS} warm-up posts, N PostEvents
+ * ./run --benchmark-moderation N: moderation-service alone. (1) After the warm-up posts, N PostEvents
  * of the mixed English/German benchmark corpus (model-training/benchmark/corpus.jsonl, replayed with new ids) written
  * straight to posts.ingested with a Kafka producer, so that ingestion is not the limit; the rate at which their analyses arrive on posts.analysed, overall and
  * after the first 10 %; moderation-service's CPU time per post. (2) 1,100 single-post POST /api/v1/analyses one after
@@ -48,11 +48,6 @@ final class ModerationBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int LATENCY_REQUESTS = 1000;
   private static final int WARM_UP_REQUESTS = 100;
-  /**
-   * Posts analysed before the measured run: on two cores the JIT compilers were still taking a third of the service's
-   * CPU a minute into a cold run, which a service that runs for days pays once.
-   */
-  static final int WARM_UP_POSTS = 20_000;
   private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+-]+)");
   private static final Pattern QUARKUS_STARTED = Pattern.compile("started in ([0-9.]+)s");
 
@@ -79,7 +74,11 @@ final class ModerationBenchmark {
     this.corpusFile = corpusFile;
   }
 
-  void run(int posts) throws Exception {
+  /**
+   * @param warmUp posts analysed before the measured run: on two cores the JIT compilers still took a third of the
+   *     service's CPU a minute into a cold run, which a service that runs for days pays once
+   */
+  void run(int posts, int warmUp) throws Exception {
     List<CorpusPost> corpus = read(corpusFile);
     long english = corpus.stream().filter(p -> p.language().equals("en")).count();
     System.out.printf(Locale.ROOT, "%nModeration benchmark: %d posts from %s (%d posts: %d English, %d German; replayed %.1f times with new ids)%n",
@@ -91,10 +90,12 @@ final class ModerationBenchmark {
     HeapSampler heap = new HeapSampler();
     heap.start();
     try {
-      System.out.printf(Locale.ROOT, "  warm-up (JIT compilation, first use), %d posts, not part of the summary:%n", WARM_UP_POSTS);
-      throughput(corpus, WARM_UP_POSTS, false);
+      if (warmUp > 0) {
+        System.out.printf(Locale.ROOT, "  warm-up (JIT compilation, first use), %d posts, not part of the summary:%n", warmUp);
+        throughput(corpus, warmUp, false, 0);
+      }
       System.out.printf(Locale.ROOT, "  measured run, %d posts:%n", posts);
-      throughput(corpus, posts, true);
+      throughput(corpus, posts, true, warmUp);
       latencies(corpus);
     } finally {
       heap.interrupt();
@@ -106,8 +107,11 @@ final class ModerationBenchmark {
         heap.peak.get() >> 20, live < 0 ? "n/a" : (live >> 20) + " MB");
   }
 
-  /** @param summary whether to print the summary line (the measured run) */
-  private void throughput(List<CorpusPost> corpus, int posts, boolean summary) throws IOException {
+  /**
+   * @param measured whether this is the measured run, which prints the summary line
+   * @param warmedUpBy the posts analysed before it
+   */
+  private void throughput(List<CorpusPost> corpus, int posts, boolean measured, int warmedUpBy) throws IOException {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String prefix = "bench:" + run + "-";
     // Serialised before the clock starts, so that the producer side costs as little CPU as possible while timed.
@@ -173,9 +177,9 @@ final class ModerationBenchmark {
             + " after the first 10 %% %.2f ms per post, so %d cores for moderation alone would carry ~%.0f posts/s%n", cpuMillis / 1000.0, count,
             (double) cpuMillis / Math.max(1, count), steadyCpuPerPost, cores, cores * 1000 / steadyCpuPerPost);
       }
-      if (summary) {
+      if (measured) {
         System.out.printf(Locale.ROOT, "summary: Kafka, %d posts after a warm-up of %d: overall %.0f posts/s, steady state %.0f posts/s; CPU per post"
-            + " %.2f ms overall, %.2f ms in steady state (%d cores: ~%.0f posts/s)%n", count, WARM_UP_POSTS, overall, steady,
+            + " %.2f ms overall, %.2f ms in steady state (%d cores: ~%.0f posts/s)%n", count, warmedUpBy, overall, steady,
             cpuMillis / (double) Math.max(1, count), steadyCpuPerPost, cores, cores * 1000 / steadyCpuPerPost);
       }
       if (count < posts) {

@@ -156,7 +156,7 @@ public final class SuiteLauncher {
     ServiceProcess moderation = services.stream().filter(s -> s.name().equals("moderation-service")).findFirst().orElseThrow();
     try {
       new ModerationBenchmark(moderation, logs.resolve("moderation-service.log"), stack.bootstrapServers(), token,
-          root.resolve(ModerationBenchmark.CORPUS)).run(options.moderationBenchmark());
+          root.resolve(ModerationBenchmark.CORPUS)).run(options.moderationBenchmark(), options.moderationWarmUp());
     } catch (Exception e) {
       throw new IOException("moderation benchmark failed: " + e.getMessage(), e);
     }
