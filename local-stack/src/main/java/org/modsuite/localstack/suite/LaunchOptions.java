@@ -32,7 +32,7 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
         --benchmark-moderation N   write warm-up posts, then N posts of the English/German benchmark corpus straight to
                                    posts.ingested and time their analyses, then 1,000 single-post analysis requests; start-up and heap of
                                    moderation-service; starts only moderation unless --services says otherwise, stop
-        --benchmark-warm-up N      posts analysed before --benchmark-moderation's measured run (default 20,000)
+        --benchmark-warm-up N      posts analysed before --benchmark-moderation's measured run (default 100,000)
         --data-dir DIR             Kafka and PostgreSQL data and the logs (default .modsuite; logs in DIR/logs)
         --services LIST            which services to start: ingestion,moderation,report (default all), or none
                                    (none runs local-stack alone, for a service started with mvn quarkus:run)
@@ -62,7 +62,7 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
     int benchmarkExport = 0;
     int ingestionBenchmark = 0;
     int moderationBenchmark = 0;
-    int moderationWarmUp = 20_000;
+    int moderationWarmUp = 100_000;
     boolean servicesChosen = false;
     Path dataDir = Path.of(".modsuite");
     int kafka = LocalStackSettings.DEFAULT_KAFKA_PORT;

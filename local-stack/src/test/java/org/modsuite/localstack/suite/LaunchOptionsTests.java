@@ -42,7 +42,7 @@ class LaunchOptionsTests {
   void moderationBenchmarkStartsModerationAloneUnlessServicesAreChosen() {
     LaunchOptions alone = LaunchOptions.parse("--benchmark-moderation", "20000");
     assertThat(alone.moderationBenchmark()).isEqualTo(20000);
-    assertThat(alone.moderationWarmUp()).isEqualTo(20000);
+    assertThat(alone.moderationWarmUp()).isEqualTo(100_000);
     assertThat(LaunchOptions.parse("--benchmark-moderation", "10", "--benchmark-warm-up", "0").moderationWarmUp()).isZero();
     assertThat(alone.services()).containsExactly("moderation");
     assertThat(LaunchOptions.parse("--benchmark-moderation", "10", "--services", "moderation,report").services())
