@@ -1,8 +1,6 @@
 package org.modsuite.training;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -34,24 +32,11 @@ public final class ClassifierBenchmark {
     HateClassifier classifier = HateClassifier.load(TrainClassifier.LANGUAGES);
     List<TextNormaliser.Folded> folded = posts.stream().map(p -> TextNormaliser.fold(p.text())).toList();
     List<LexiconAnalyser.Scored> scored = posts.stream().map(p -> lexicon.score(p.text(), p.language())).toList();
-    double sink = 0;
-    for (int warmUp = 0; warmUp < 10; warmUp++) {
-      sink += run(posts, folded, scored, classifier, null) + run(posts, folded, scored, classifier, CharNgrams.SHIPPED);
-    }
-    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-    long[] nanos = new long[2];
-    for (int round = 0; round < ROUNDS; round++) {
-      for (int chars = 0; chars < 2; chars++) {
-        long start = cpu.getCurrentThreadCpuTime();
-        sink += run(posts, folded, scored, classifier, chars == 1 ? CharNgrams.SHIPPED : null);
-        nanos[chars] += cpu.getCurrentThreadCpuTime() - start;
-      }
-    }
-    double without = nanos[0] / 1000.0 / ROUNDS / posts.size();
-    double with = nanos[1] / 1000.0 / ROUNDS / posts.size();
+    CpuComparison time = CpuComparison.of(ROUNDS, posts.size(), () -> run(posts, folded, scored, classifier, null),
+        () -> run(posts, folded, scored, classifier, CharNgrams.SHIPPED));
     System.out.printf(Locale.ROOT, "%s, %d posts, %d rounds: features and scoring without character n-grams %.2f µs, with %s %.2f µs CPU per post:"
-        + " they add %.2f µs (%d)%n", classifier.version(), posts.size(), ROUNDS, without, CharNgrams.SHIPPED.describe(), with, with - without,
-        Math.round(sink) % 10);
+        + " they add %.2f µs (%d)%n", classifier.version(), posts.size(), ROUNDS, time.firstMicros(), CharNgrams.SHIPPED.describe(),
+        time.secondMicros(), time.secondMicros() - time.firstMicros(), time.check());
   }
 
   /** Without character n-grams ({@code chars} null) or with them, as the service scores ({@link ClassifierFeatures#forScoring}). */

@@ -1,8 +1,6 @@
 package org.modsuite.training;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -30,23 +28,9 @@ public final class StemBenchmark {
     LexiconAnalyser lexicon = new LexiconAnalyser(Lexicon.load());
     List<String> folded = posts.stream().map(p -> TextNormaliser.fold(p.text()).text()).toList();
     List<LexiconAnalyser.Scored> scored = posts.stream().map(p -> lexicon.score(p.text(), p.language())).toList();
-    long sink = 0;
-    for (int warmUp = 0; warmUp < 10; warmUp++) {
-      sink += run(posts, folded, scored, true) + run(posts, folded, scored, false);
-    }
-    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-    long[] nanos = new long[2];
-    for (int round = 0; round < ROUNDS; round++) { // alternating, so that both see the same machine load
-      for (int stems = 0; stems < 2; stems++) {
-        long start = cpu.getCurrentThreadCpuTime();
-        sink += run(posts, folded, scored, stems == 1);
-        nanos[stems] += cpu.getCurrentThreadCpuTime() - start;
-      }
-    }
-    double without = nanos[0] / 1000.0 / ROUNDS / posts.size();
-    double with = nanos[1] / 1000.0 / ROUNDS / posts.size();
+    CpuComparison time = CpuComparison.of(ROUNDS, posts.size(), () -> run(posts, folded, scored, false), () -> run(posts, folded, scored, true));
     System.out.printf(Locale.ROOT, "%d posts, %d rounds: features without stems %.2f µs, with stems %.2f µs CPU per post: stems add %.2f µs (%d)%n",
-        posts.size(), ROUNDS, without, with, with - without, sink % 10);
+        posts.size(), ROUNDS, time.firstMicros(), time.secondMicros(), time.secondMicros() - time.firstMicros(), time.check());
   }
 
   private static long run(List<BenchmarkCorpus.Post> posts, List<String> folded, List<LexiconAnalyser.Scored> scored, boolean stems) {
