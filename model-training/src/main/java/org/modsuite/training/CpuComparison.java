@@ -32,6 +32,6 @@ record CpuComparison(double firstMicros, double secondMicros, long check) {
         nanos[variant] += cpu.getCurrentThreadCpuTime() - start;
       }
     }
-    return new CpuComparison(nanos[0] / 1000.0 / rounds / items, nanos[1] / 1000.0 / rounds / items, Math.round(sink) % 10);
+    return new CpuComparison(nanos[0] / 1000.0 / rounds / items, nanos[1] / 1000.0 / rounds / items, Math.floorMod(Math.round(sink), 10));
   }
 }
