@@ -24,7 +24,8 @@ import org.modsuite.moderation.service.rules.RuleScorer;
  *       {@code r:target} when a protected group is named, {@code shield:<phenomenon>} for each shield that fired.
  *       Shadow rules are left out, as they never score. Absent for a language without rules.</li>
  * </ul>
- * Values are 1 for n-grams, character n-grams, stems, targets and shields present, and the score for lexicon and rule categories.
+ * Values are 1 for word n-grams, stems, targets and shields present; for character n-grams the value
+ * {@link CharNgrams} gives (3 / √ of the post's number of n-grams, shipped); the score for lexicon and rule categories.
  */
 public final class ClassifierFeatures {
 
