@@ -51,7 +51,8 @@ public final class CompiledRuleSet {
     CompiledRuleSet compiled = new CompiledRuleSet(ruleSet);
     List<String> problems = new ArrayList<>();
     Env env = TokenSequencePattern.getNewEnv();
-    for (Map.Entry<String, List<String>> lexicon : ruleSet.lexicons().entrySet()) {
+    Map<String, List<String>> lexicons = Contractions.expand(ruleSet.lexicons(), ruleSet.language());
+    for (Map.Entry<String, List<String>> lexicon : lexicons.entrySet()) {
       if (!lexicon.getKey().matches("[A-Z][A-Z0-9_]*")) {
         problems.add("lexicon " + lexicon.getKey() + ": a name is upper case letters, digits and _");
         continue;
@@ -79,7 +80,7 @@ public final class CompiledRuleSet {
         Compiled c = switch (rule.engine()) {
           case Rule.TOKENSREGEX -> new Compiled(rule, TokenSequencePattern.compile(env, rule.pattern()), null,
               compiled.triggerSets(TokenTriggers.of(rule.pattern(), compiled.lexiconWords)));
-          default -> new Compiled(rule, null, SemgrexPattern.compile(semgrexOf(rule.pattern(), ruleSet.lexicons())),
+          default -> new Compiled(rule, null, SemgrexPattern.compile(semgrexOf(rule.pattern(), lexicons)),
               compiled.triggerSets(semgrexTriggers(rule.pattern(), compiled.lexiconWords)));
         };
         (rule.deep() ? compiled.deep : compiled.cheap).add(c);

@@ -64,7 +64,7 @@ public final class NlpPipelines {
       p.setProperty("annotators", "tokenize,ssplit,mwt");
       p.setProperty("tokenize.language", "de");
       p.setProperty("tokenize.postProcessor", "edu.stanford.nlp.international.german.process.GermanTokenizerPostProcessor");
-      p.setProperty("mwt.mappingFile", "edu/stanford/nlp/models/mwt/german/german-mwt.tsv");
+      p.setProperty("mwt.mappingFile", Contractions.GERMAN_MAPPING);
     } else {
       p.setProperty("annotators", "tokenize,ssplit");
       p.setProperty("tokenize.language", "en");

@@ -61,6 +61,20 @@ class TokenTriggersTests {
   }
 
   @Test
+  void germanLexiconPhrasesAreSplitAsTheTokenizerSplitsContractions() {
+    assertThat(Contractions.expand("ins gas")).isEqualTo("in das gas");
+    assertThat(Contractions.expand("aufs maul")).isEqualTo("auf das maul");
+    assertThat(Contractions.expand("zur hölle")).isEqualTo("zu der hölle");
+    RuleSet german = RuleSets.bundled("de");
+    Rule rule = new Rule("de.test.gas", "test", Rule.ATTACK, "threat", Rule.TOKENSREGEX, "$GROUP []{0,4} $GAS", 0.9, null, false,
+        Rule.ACTIVE, new Rule.Examples(List.of("Die Flüchtlinge gehören ins Gas."), List.of()));
+    CompiledRuleSet rules = CompiledRuleSet.compile(new RuleSet(german.version(), "de", "test", german.noTargetFactor(),
+        Map.of("GROUP", List.of("flüchtlinge"), "GAS", List.of("ins gas")), List.of(rule)));
+    List<CoreMap> sentences = sentences(TextNormaliser.fold("Die Flüchtlinge gehören ins Gas.").text(), "de");
+    assertThat(rules.matchCheap(sentences, sentences.stream().map(rules::triggersIn).toList())).hasSize(1);
+  }
+
+  @Test
   void escapedSlashesAndAnchorsAreRead() {
     assertThat(TokenTriggers.of("^ (/are|is/) []* /\\?/ $", LEXICONS)).contains(List.of(Set.of("are|is", "\\?")));
     assertThat(TokenTriggers.of("/14\\/88/", LEXICONS)).contains(List.of(Set.of("14/88")));
