@@ -100,7 +100,11 @@ public final class ClassifierFeatures {
 
   /** The features of {@link #of}, the character n-grams left to the classifier (see {@link PostFeatures}). */
   public static PostFeatures forScoring(String foldedText, String language, LexiconAnalyser.Scored lexicon, RuleScorer.Scored rules) {
-    List<String> words = words(foldedText);
+    return forScoring(words(foldedText), language, lexicon, rules);
+  }
+
+  /** The same, for the {@link #words} of the folded text, split once by the caller. */
+  static PostFeatures forScoring(List<String> words, String language, LexiconAnalyser.Scored lexicon, RuleScorer.Scored rules) {
     return new PostFeatures(of(words, language, lexicon, rules, null), words);
   }
 

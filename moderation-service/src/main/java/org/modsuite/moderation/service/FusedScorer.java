@@ -62,11 +62,12 @@ public final class FusedScorer {
     LexiconAnalyser.Scored scored = lexicon.score(folded, language);
     String modelLanguage = language != null && classifierLanguages.contains(language) ? language : null;
     if (rules == null || !rules.supports(language)) {
-      HateClassifier.Prediction prediction = classify(folded.text(), modelLanguage, scored, null);
+      List<String> words = ClassifierFeatures.words(folded.text());
+      HateClassifier.Prediction prediction = classify(words, modelLanguage, scored, null);
       Map<String, Double> scores = new LinkedHashMap<>(scored.scores());
       scores.put("hate", round(Math.max(scores.get("hate"), prediction.probability())));
       List<Reason> reasons = new ArrayList<>(scored.reasons());
-      addFeatures(reasons, prediction, 1.0, folded.text());
+      addFeatures(reasons, prediction, 1.0, words);
       return new Scores(scored.scores(), scores, reasons, scored, null, prediction, modelLanguage, lexicon.rulesVersion(), 0, null,
           folded.text());
     }
@@ -101,11 +102,12 @@ public final class FusedScorer {
   private Scores fuse(String foldedText, LexiconAnalyser.Scored scored, String modelLanguage, RuleEngine.Matches matches,
       IntUnaryOperator originalStart, IntUnaryOperator originalEnd) {
     RuleScorer.Scored ruled = RuleScorer.score(matches, originalStart, originalEnd);
-    HateClassifier.Prediction prediction = classify(foldedText, modelLanguage, scored, ruled);
+    List<String> words = ClassifierFeatures.words(foldedText); // once, for the features and the reasons
+    HateClassifier.Prediction prediction = classify(words, modelLanguage, scored, ruled);
     Map<String, Double> scores = new LinkedHashMap<>(ruled.scores());
     scores.put("hate", round(Math.max(scores.get("hate"), prediction.probability() * ruled.classifierFactor())));
     List<Reason> reasons = new ArrayList<>(ruled.reasons());
-    addFeatures(reasons, prediction, ruled.classifierFactor(), foldedText);
+    addFeatures(reasons, prediction, ruled.classifierFactor(), words);
     return new Scores(ruled.scores(), scores, reasons, scored, ruled, prediction, modelLanguage, matches.ruleSet().version(),
         matches.deepSentences(), matches, foldedText);
   }
@@ -114,11 +116,11 @@ public final class FusedScorer {
    * The model of {@code modelLanguage} on its features; without one (language unknown or without a model) every model
    * scores the post with its own language's features (stems) and the highest probability counts.
    */
-  private HateClassifier.Prediction classify(String foldedText, String modelLanguage, LexiconAnalyser.Scored scored, RuleScorer.Scored ruled) {
+  private HateClassifier.Prediction classify(List<String> words, String modelLanguage, LexiconAnalyser.Scored scored, RuleScorer.Scored ruled) {
     if (modelLanguage != null) {
-      return classifier.predict(ClassifierFeatures.forScoring(foldedText, modelLanguage, scored, ruled), modelLanguage);
+      return classifier.predict(ClassifierFeatures.forScoring(words, modelLanguage, scored, ruled), modelLanguage);
     }
-    return classifierLanguages.stream().map(l -> classifier.predict(ClassifierFeatures.forScoring(foldedText, l, scored, ruled), l))
+    return classifierLanguages.stream().map(l -> classifier.predict(ClassifierFeatures.forScoring(words, l, scored, ruled), l))
         .max(Comparator.comparingDouble(HateClassifier.Prediction::probability)).orElseThrow();
   }
 
@@ -135,13 +137,11 @@ public final class FusedScorer {
    * The classifier's strongest features as reasons. A character n-gram feature is a hash bucket ({@code c:81234}); its
    * description names the n-grams of this post that fell into it ({@code _flu}, with {@code _} marking a word's edge).
    */
-  private static void addFeatures(List<Reason> reasons, HateClassifier.Prediction prediction, double factor, String foldedText) {
+  private static void addFeatures(List<Reason> reasons, HateClassifier.Prediction prediction, double factor, List<String> words) {
     String description = factor < 1 ? "classifier feature (classifier lowered ×" + factor + " by a shield)" : "classifier feature";
-    List<String> words = null;
     for (Map.Entry<String, Double> f : prediction.topFeatures()) {
       String about = description;
       if (f.getKey().startsWith(CharNgrams.PREFIX)) {
-        words = words == null ? ClassifierFeatures.words(foldedText) : words;
         about += ": character n-grams " + String.join(", ",
             CharNgrams.SHIPPED.ngramsIn(words, Integer.parseInt(f.getKey().substring(CharNgrams.PREFIX.length()))));
       }
