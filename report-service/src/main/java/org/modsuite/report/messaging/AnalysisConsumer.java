@@ -1,38 +1,35 @@
 package org.modsuite.report.messaging;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.modsuite.events.AnalysisEvent;
-import org.modsuite.events.EventJson;
 import org.modsuite.report.service.CaseService;
 
 /**
- * posts.analysed → cases. The offset is committed only after the transaction has committed; a record that is not a
- * valid AnalysisEvent goes to posts.analysed.dlq with the reason at once, and the next record is processed.
+ * posts.analysed → cases. The offset is committed only after the transaction has committed; a record that can never
+ * be stored goes to posts.analysed.dlq with the reason at once, and a database outage is waited out
+ * ({@link StoredRecords}).
  */
 @ApplicationScoped
 public class AnalysisConsumer {
 
   private final CaseService cases;
+  private final StoredRecords records;
+  private final String group;
 
-  public AnalysisConsumer(CaseService cases) {
+  public AnalysisConsumer(CaseService cases, StoredRecords records,
+      @ConfigProperty(name = "mp.messaging.incoming.analyses-in.group.id") String group) {
     this.cases = cases;
+    this.records = records;
+    this.group = group;
   }
 
-  /** How long a valid record is retried (database down, say) before it too goes to the dead-letter topic. */
-  static final Duration RETRY_FOR = Duration.ofMinutes(10);
-
   @Incoming("analyses-in")
-  public Uni<Void> consume(String json) {
-    AnalysisEvent analysis = EventJson.read(json, AnalysisEvent.class);
-    // A failure here is not a bad record: retry the whole transaction with back-off while the partition waits.
-    return cases.recordAnalysis(analysis)
-        .onFailure().invoke(e -> Log.warnf("recording analysis of event %s failed, retrying: %s", analysis.eventId(), e.getMessage()))
-        .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).expireIn(RETRY_FOR.toMillis());
+  public Uni<Void> consume(Message<String> message) {
+    return records.store(message, group, AnalysisEvent.class, cases::recordAnalysis);
   }
 }

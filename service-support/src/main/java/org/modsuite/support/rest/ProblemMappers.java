@@ -13,9 +13,13 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.logging.Log;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.modsuite.support.failure.Failures;
 
 /** Every error of every service as RFC 9457 problem details; a 500 never carries internals to the client. */
 public class ProblemMappers {
+
+  /** What a 503 for an unavailable database asks the client to wait. */
+  static final String RETRY_AFTER_SECONDS = "5";
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
@@ -82,6 +86,11 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
   public Response unexpected(Exception e, UriInfo uri) {
+    if (Failures.isTransient(e)) { // the database is away: the client may try again, nothing here is broken
+      Log.warnf("request to %s failed, database unavailable: %s", uri.getPath(), e.getClass().getName());
+      return Response.fromResponse(respond(Problem.of(503, "Service Unavailable", "The database is unavailable; try again later."), uri))
+          .header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
     Log.errorf(e, "request to %s failed", uri.getPath());
     return respond(Problem.of(500, "Internal Server Error", "The request could not be completed; the error is logged."), uri);
   }
