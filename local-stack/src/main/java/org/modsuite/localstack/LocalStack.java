@@ -80,6 +80,16 @@ public final class LocalStack implements AutoCloseable {
     return postgres.jdbcUrl();
   }
 
+  /** Stops PostgreSQL alone (pg_ctl stop, fast), for tests of a database outage; {@link #startPostgres()} brings it back. */
+  public void stopPostgres() {
+    postgres.close();
+  }
+
+  /** Starts PostgreSQL again on the same port and data directory. */
+  public void startPostgres() {
+    postgres.start();
+  }
+
   public LocalStackSettings settings() {
     return settings;
   }

@@ -24,12 +24,14 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.modsuite.events.AnalysisEvent;
 import org.modsuite.events.EventJson;
+import org.modsuite.events.NulCharacters;
 import org.modsuite.events.PostEvent;
 import org.modsuite.events.PostOp;
 import org.modsuite.moderation.config.ModerationConfig;
@@ -51,16 +53,25 @@ import org.modsuite.moderation.service.AnalysisService;
 public class PostAnalysisProcessor {
 
   static final String DEAD_LETTER_REASON = "dead-letter-reason";
+  /** report-service dead-letters posts.ingested into the same topic: these name who did. */
+  static final String CONSUMER_GROUP_HEADER = "dead-letter-consumer-group";
+  static final String SERVICE_HEADER = "dead-letter-service";
 
   private final AnalysisService analysis;
   private final FingerprintRepository fingerprints;
   private final MutinyEmitter<String> analyses;
   private final MutinyEmitter<String> deadLetters;
   private final ExecutorService analysers;
+  private final String group;
+  private final String service;
 
   public PostAnalysisProcessor(AnalysisService analysis, FingerprintRepository fingerprints, ModerationConfig config,
       @Channel("analyses-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<String> analyses,
-      @Channel("posts-dead-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) MutinyEmitter<String> deadLetters) {
+      @Channel("posts-dead-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) MutinyEmitter<String> deadLetters,
+      @ConfigProperty(name = "mp.messaging.incoming.posts-in.group.id") String group,
+      @ConfigProperty(name = "quarkus.application.name") String service) {
+    this.group = group;
+    this.service = service;
     this.analysis = analysis;
     this.fingerprints = fingerprints;
     this.analyses = analyses;
@@ -107,6 +118,8 @@ public class PostAnalysisProcessor {
   private Uni<Void> analyse(KafkaRecord<String, String> record) {
     PostEvent post;
     try {
+      // report-service cannot store a post with U+0000: analysing it would give a case without its post
+      NulCharacters.refuse(record.getPayload(), PostEvent.class);
       post = EventJson.read(record.getPayload(), PostEvent.class);
     } catch (RuntimeException e) {
       return deadLetter(record, e);
@@ -142,7 +155,9 @@ public class PostAnalysisProcessor {
             header("dead-letter-exception-class-name", reason.getClass().getName()),
             header("dead-letter-topic", record.getTopic()),
             header("dead-letter-partition", Integer.toString(record.getPartition())),
-            header("dead-letter-offset", Long.toString(offset(record))))
+            header("dead-letter-offset", Long.toString(offset(record))),
+            header(CONSUMER_GROUP_HEADER, group),
+            header(SERVICE_HEADER, service))
         .build()));
   }
 

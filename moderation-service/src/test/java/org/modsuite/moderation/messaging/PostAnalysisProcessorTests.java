@@ -54,6 +54,24 @@ class PostAnalysisProcessorTests {
     ConsumerRecord<String, String> dead = kafka.await(Topics.deadLetter(Topics.POSTS_INGESTED), r -> poisonKey.equals(r.key()), Duration.ofSeconds(30));
     assertThat(dead.value()).isEqualTo("{\"eventType\":\"PostEvent\", this is not json");
     assertThat(KafkaProbe.header(dead, "dead-letter-reason")).contains("invalid PostEvent");
+    assertThat(KafkaProbe.header(dead, "dead-letter-consumer-group")).isEqualTo("moderation-service");
+    assertThat(KafkaProbe.header(dead, "dead-letter-service")).isEqualTo("moderation-service");
+    assertThat(kafka.await(Topics.POSTS_ANALYSED, r -> nextUid.equals(r.key()), Duration.ofSeconds(30))).isNotNull();
+  }
+
+  @Test
+  void aPostWithNulGoesToTheDeadLetterTopicNamingTheFieldAndTheNextRecordFlows() {
+    String nulUid = "test:" + UUID.randomUUID();
+    String withNul = EventJson.write(post(nulUid, "hello \u0000 world"));
+    assertThat(withNul).contains("\\u0000");
+    kafka.send(Topics.POSTS_INGESTED, nulUid, withNul);
+    String nextUid = "test:" + UUID.randomUUID();
+    kafka.send(Topics.POSTS_INGESTED, nextUid, EventJson.write(post(nextUid, "A quiet day at the harbour")));
+
+    ConsumerRecord<String, String> dead = kafka.await(Topics.deadLetter(Topics.POSTS_INGESTED),
+        r -> nulUid.equals(r.key()) && "moderation-service".equals(KafkaProbe.header(r, "dead-letter-consumer-group")), Duration.ofSeconds(30));
+    assertThat(dead.value()).isEqualTo(withNul);
+    assertThat(KafkaProbe.header(dead, "dead-letter-reason")).contains("/text").contains("U+0000");
     assertThat(kafka.await(Topics.POSTS_ANALYSED, r -> nextUid.equals(r.key()), Duration.ofSeconds(30))).isNotNull();
   }
 }
