@@ -150,7 +150,7 @@ class ChaosIT {
   void aDatabaseOutageWhilePostsFlowLosesNoCaseAndNeedsNoRestart() throws Exception {
     List<String> accepted = new ArrayList<>();
     int refused = 0;
-    long slowestHealthMs = 0;
+    Map<String, Long> slowestHealthMs = new java.util.TreeMap<>();
     boolean sawReportNotReady = false;
     long tokenDuringOutageMs = -1;
     int tokenDuringOutageStatus = -1;
@@ -169,7 +169,7 @@ class ChaosIT {
           ingestion.baseUrl() + "/q/health/ready", ingestion.baseUrl() + "/q/health/live")) {
         long[] answer = timedGet(url);
         assertThat(answer[0]).as("%s answered", url).isPositive();
-        slowestHealthMs = Math.max(slowestHealthMs, answer[1]);
+        slowestHealthMs.merge(url.replace(report.baseUrl(), "report").replace(ingestion.baseUrl(), "ingestion"), answer[1], Math::max);
         if (url.endsWith("/live")) {
           assertThat(answer[0]).as("%s stays UP during the outage", url).isEqualTo(200);
         } else if (url.startsWith(report.baseUrl()) && answer[0] == 503) {
@@ -195,12 +195,12 @@ class ChaosIT {
     await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(casePostUids()).containsAll(accepted));
     Duration allCases = Duration.between(restarted, Instant.now());
     System.out.printf("chaos: PostgreSQL down %d s; %d posts accepted during the outage (%d refused), %d became cases, 0 lost; "
-            + "slowest health answer %d ms; token endpoint %d in %d ms; report ready %d s and all cases %d s after PostgreSQL returned%n",
+            + "slowest health answers (ms) %s; token endpoint %d in %d ms; report ready %d s and all cases %d s after PostgreSQL returned%n",
         Duration.between(stopped, restarted).toSeconds(), accepted.size(), refused, accepted.size(), slowestHealthMs, tokenDuringOutageStatus,
         tokenDuringOutageMs, readyAgain.toSeconds(), allCases.toSeconds());
     assertThat(accepted).isNotEmpty();
     assertThat(sawReportNotReady).as("report-service's readiness said DOWN during the outage").isTrue();
-    assertThat(slowestHealthMs).isLessThan(1000);
+    assertThat(slowestHealthMs.values()).allSatisfy(ms -> assertThat(ms).isLessThan(1000L));
   }
 
   @Test

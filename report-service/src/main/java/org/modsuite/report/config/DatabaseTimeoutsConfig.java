@@ -18,6 +18,6 @@ public interface DatabaseTimeoutsConfig {
   Duration acquisitionTimeout();
 
   /** The readiness check's query; the health endpoints must answer within a second even when the database hangs. */
-  @WithDefault("PT0.8S")
+  @WithDefault("PT0.5S")
   Duration healthTimeout();
 }
