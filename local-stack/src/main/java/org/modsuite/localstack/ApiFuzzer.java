@@ -53,6 +53,7 @@ public final class ApiFuzzer {
 
   /** What the fuzzing found: the number of requests sent and each request that broke the rules, with why. */
   public record Report(int requests, List<String> serverErrors, List<String> fieldlessBadRequests, List<String> notProblems) {
+    // notProblems also holds bodies accepted without a Content-Type or with a wrong one: they must be a 415.
 
     public List<String> violations() {
       List<String> all = new ArrayList<>(serverErrors);
@@ -63,7 +64,8 @@ public final class ApiFuzzer {
 
     public String summary() {
       return requests + " requests fuzzed: " + serverErrors.size() + " 5xx, " + fieldlessBadRequests.size()
-          + " 400s naming no field, " + notProblems.size() + " 4xx that are not problem documents";
+          + " 400s naming no field, " + notProblems.size()
+          + " 4xx that are not problem documents (or bodies accepted without the right Content-Type)";
     }
   }
 
@@ -101,6 +103,8 @@ public final class ApiFuzzer {
         String type = response.headers().firstValue("Content-Type").orElse("");
         if (status >= 500) {
           serverErrors.add(what + ": " + status);
+        } else if (status < 400 && variant.description.endsWith("Content-Type")) {
+          notProblems.add(what + ": " + status + ", expected 415");
         } else if (status >= 400 && !type.startsWith("application/problem+json")) {
           notProblems.add(what + ": " + status + " as '" + type + "'");
         } else if (status == 400 && !namesAField(response.body())) {
