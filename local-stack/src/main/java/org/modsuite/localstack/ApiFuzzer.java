@@ -30,7 +30,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * of an allowed role, each operation gets NUL in each path and query parameter and string field, the wrong JSON type
  * for each field of its schema, deep nesting, huge strings, unparseable JSON, a missing or wrong Content-Type and an
  * empty body. A client error must never be a 5xx, and every 4xx must be a problem document
- * ({@code application/problem+json}) whose 400s name a field.
+ * ({@code application/problem+json}) whose 400s name a field; only a dashboard page (an operation that answers
+ * {@code text/html}) may answer a browser's form with the page and its error instead.
  */
 public final class ApiFuzzer {
 
@@ -95,6 +96,7 @@ public final class ApiFuzzer {
       }
       String token = allowed.contains(RoleMatrix.ANONYMOUS) ? null
           : tokenOfRole.apply(allowed.contains("admin") ? "admin" : allowed.iterator().next());
+      boolean page = op.getValue().path("responses").toString().contains("\"text/html");
       for (Variant variant : variants(op.getKey(), op.getValue())) {
         requests++;
         HttpResponse<String> response = send(variant, token);
@@ -105,7 +107,7 @@ public final class ApiFuzzer {
           serverErrors.add(what + ": " + status);
         } else if (status < 400 && variant.description.endsWith("Content-Type")) {
           notProblems.add(what + ": " + status + ", expected 415");
-        } else if (status >= 400 && !type.startsWith("application/problem+json")) {
+        } else if (status >= 400 && !type.startsWith("application/problem+json") && !(page && type.startsWith("text/html"))) {
           notProblems.add(what + ": " + status + " as '" + type + "'");
         } else if (status == 400 && !namesAField(response.body())) {
           fieldless.add(what + ": 400 naming no field: " + abbreviate(response.body()));
