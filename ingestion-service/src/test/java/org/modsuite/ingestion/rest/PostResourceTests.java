@@ -98,6 +98,26 @@ class PostResourceTests {
   }
 
   @Test
+  void scalarsOfTheWrongTypeAndUnstorableTextAreNotCoerced() {
+    String id = UUID.randomUUID().toString();
+    for (String[] bad : new String[][] {
+        {post(id, "hi").replace("\"platform\":\"mastodon\"", "\"platform\":true"), "platform"},
+        {post(id, "hi").replace("\"text\":\"hi\"", "\"text\":12345"), "text"},
+        {post("\\u0000nul", "hi"), "sourceId"},
+        {post(id, "a\\u0000b"), "text"}}) {
+      given().contentType(ContentType.JSON).body(bad[0]).when().post("/api/v1/posts")
+          .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(bad[1]));
+    }
+    assertThat(kafka.collect(Topics.POSTS_INGESTED, r -> r.key().contains(id) || r.key().contains("nul"), 1, Duration.ofSeconds(3))).isEmpty();
+  }
+
+  @Test
+  void aPostWithoutContentTypeIsA415() {
+    given().body(post(UUID.randomUUID().toString(), "hi").getBytes(java.nio.charset.StandardCharsets.UTF_8)).noContentType()
+        .when().post("/api/v1/posts").then().statusCode(415).contentType("application/problem+json");
+  }
+
+  @Test
   void unreadableJsonIsA400() {
     given().contentType(ContentType.JSON).body("{\"platform\": ")
         .when().post("/api/v1/posts")

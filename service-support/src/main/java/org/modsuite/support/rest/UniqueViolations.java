@@ -19,6 +19,7 @@ final class UniqueViolations {
   private static final String UNIQUE_VIOLATION = "23505";
   private static final Pattern CONSTRAINT = Pattern.compile("unique constraint \"([^\"]+)\"");
   private static final Pattern KEY = Pattern.compile("Key \\(([^)]+)\\)=");
+  private static final Pattern TABLE = Pattern.compile("(?i)insert into \"?([a-z0-9_]+)\"?");
 
   private UniqueViolations() {
   }
@@ -49,10 +50,42 @@ final class UniqueViolations {
         }
       }
     }
+    if (fields.isEmpty() && constraint != null) {
+      fields.addAll(fromConstraintName(constraint, texts));
+    }
     String detail = "A record with the same " + (fields.isEmpty() ? "unique value" : String.join(", ", fields)) + " exists"
         + (constraint == null ? "." : " (constraint " + constraint + ").");
     return new Problem("about:blank", "Conflict", 409, detail, null,
         fields.stream().map(f -> new Problem.FieldError(f, "is taken")).toList());
+  }
+
+  /**
+   * Without PostgreSQL's detail (the reactive client drops it), the field from the default constraint name
+   * {@code <table>_<column>_key} and the table of the failed insert: {@code app_user_username_key} → {@code username}.
+   */
+  private static List<String> fromConstraintName(String constraint, List<String> texts) {
+    for (String text : texts) {
+      Matcher table = TABLE.matcher(text);
+      if (table.find() && constraint.startsWith(table.group(1) + "_") && constraint.endsWith("_key")) {
+        String column = constraint.substring(table.group(1).length() + 1, constraint.length() - "_key".length());
+        return column.isEmpty() ? List.of() : List.of(camelCase(column));
+      }
+    }
+    return List.of();
+  }
+
+  private static String camelCase(String column) {
+    StringBuilder field = new StringBuilder();
+    boolean upper = false;
+    for (char c : column.toCharArray()) {
+      if (c == '_') {
+        upper = true;
+      } else {
+        field.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return field.toString();
   }
 
   private static String sqlState(Throwable t) {

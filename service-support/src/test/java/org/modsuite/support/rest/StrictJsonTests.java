@@ -52,5 +52,8 @@ class StrictJsonTests {
     assertThat(problem.detail()).contains("app_user_username_key").doesNotContain("bob");
     assertThat(problem.errors()).containsExactly(new Problem.FieldError("username", "is taken"));
     assertThat(UniqueViolations.conflict(new SQLException("boom", "08006"))).isNull();
+    Exception reactive = new IllegalStateException("could not execute statement [ERROR: duplicate key value violates unique constraint "
+        + "\"api_key_key_hash_key\" (23505)] [insert into api_key (id,key_hash) values ($1,$2)]", new SQLException("duplicate key", "23505"));
+    assertThat(UniqueViolations.conflict(reactive).errors()).containsExactly(new Problem.FieldError("keyHash", "is taken"));
   }
 }
