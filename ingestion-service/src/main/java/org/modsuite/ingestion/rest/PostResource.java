@@ -101,7 +101,7 @@ public class PostResource {
         }
         posts.add(post);
       } catch (JsonMappingException e) {
-        errors.add(new Problem.FieldError(prefix + JsonPaths.of(e.getPath()), JsonPaths.reason(e)));
+        errors.add(new Problem.FieldError(prefix + JsonPaths.of(e), JsonPaths.reason(e)));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         errors.add(new Problem.FieldError(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1), "is not a valid post"));
       }

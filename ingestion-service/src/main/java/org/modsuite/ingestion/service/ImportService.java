@@ -142,7 +142,7 @@ public class ImportService {
       try {
         accept(job, line, mapper.readValue(text, PostRequest.class), sink);
       } catch (JsonMappingException e) {
-        job.reject(line, JsonPaths.of(e.getPath()) + ": " + JsonPaths.reason(e));
+        job.reject(line, JsonPaths.of(e) + ": " + JsonPaths.reason(e));
       } catch (JsonProcessingException e) {
         job.reject(line, "not a JSON object: " + e.getOriginalMessage());
       }
@@ -181,7 +181,7 @@ public class ImportService {
         try {
           accept(job, line, mapper.convertValue(fields, PostRequest.class), sink);
         } catch (IllegalArgumentException e) {
-          String reason = e.getCause() instanceof JsonMappingException m ? JsonPaths.of(m.getPath()) + ": " + JsonPaths.reason(m) : e.getMessage();
+          String reason = e.getCause() instanceof JsonMappingException m ? JsonPaths.of(m) + ": " + JsonPaths.reason(m) : e.getMessage();
           job.reject(line, reason);
         }
       }

@@ -6,10 +6,15 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.quarkus.test.junit.QuarkusTest;
@@ -95,6 +100,34 @@ class PostResourceTests {
         .then().statusCode(400).contentType("application/problem+json")
         .body("errors.field", hasItem("platform")).body("errors.field", hasItem("sourceId"))
         .body("errors.field", hasItem("createdAt")).body("errors.field", hasItem("language"));
+  }
+
+  @Test
+  void scalarsOfTheWrongTypeAndUnstorableTextAreNotCoerced() {
+    String id = UUID.randomUUID().toString();
+    for (String[] bad : new String[][] {
+        {post(id, "hi").replace("\"platform\":\"mastodon\"", "\"platform\":true"), "platform"},
+        {post(id, "hi").replace("\"text\":\"hi\"", "\"text\":12345"), "text"},
+        {post("\\u0000nul", "hi"), "sourceId"},
+        {post(id, "a\\u0000b"), "text"}}) {
+      given().contentType(ContentType.JSON).body(bad[0]).when().post("/api/v1/posts")
+          .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(bad[1]));
+    }
+    assertThat(kafka.collect(Topics.POSTS_INGESTED, r -> r.key().contains(id) || r.key().contains("nul"), 1, Duration.ofSeconds(3))).isEmpty();
+  }
+
+  @TestHTTPResource("/api/v1/posts")
+  URI posts;
+
+  @Test
+  void aPostWithoutContentTypeIsA415() throws Exception {
+    // java.net.http, because RestAssured adds a Content-Type of its own.
+    var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(posts)
+        .header("Authorization", "Bearer " + TestTokens.token(Roles.SERVICE))
+        .POST(HttpRequest.BodyPublishers.ofString(post(UUID.randomUUID().toString(), "hi"))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
   }
 
   @Test

@@ -28,6 +28,7 @@ import org.modsuite.moderation.service.Policy;
 import org.modsuite.moderation.service.PolicyRevision;
 import org.modsuite.moderation.service.RuleManagement;
 import org.modsuite.support.rest.Problem;
+import org.modsuite.support.rest.StrictJson;
 import org.modsuite.support.security.Roles;
 
 /**

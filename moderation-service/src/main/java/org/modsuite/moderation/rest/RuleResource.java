@@ -34,6 +34,7 @@ import org.modsuite.moderation.service.ShadowRules;
 import org.modsuite.moderation.service.rules.Rule;
 import org.modsuite.moderation.service.rules.RuleSet;
 import org.modsuite.support.rest.Problem;
+import org.modsuite.support.rest.StrictJson;
 import org.modsuite.support.security.Roles;
 
 /**

@@ -10,7 +10,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.modsuite.support.failure.Failures;
@@ -45,7 +48,24 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unmappableJson(JsonMappingException e, UriInfo uri) {
-    return respond(Problem.invalid(List.of(new Problem.FieldError(JsonPaths.of(e.getPath()), JsonPaths.reason(e)))), uri);
+    return respond(Problem.invalid(List.of(new Problem.FieldError(JsonPaths.of(e), JsonPaths.reason(e)))), uri);
+  }
+
+  /** Named apart from its superclass so that it wins over Quarkus REST's own mapper, which answers an empty 400. */
+  @ServerExceptionMapper
+  public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+    return unmappableJson(e, uri);
+  }
+
+  /** Any other JSON failure: nesting beyond {@link StrictJson#MAX_NESTING}, a number or string beyond Jackson's limits. */
+  @ServerExceptionMapper
+  public Response otherJson(JsonProcessingException e, UriInfo uri) {
+    if (e instanceof JsonMappingException mapping) {
+      return unmappableJson(mapping, uri);
+    }
+    String reason = e instanceof StreamConstraintsException ? "exceeds a JSON limit: " + e.getOriginalMessage().split("\\(")[0].trim()
+        : "is not valid JSON";
+    return respond(Problem.invalid(List.of(new Problem.FieldError("body", reason))), uri);
   }
 
   @ServerExceptionMapper
@@ -74,8 +94,8 @@ public class ProblemMappers {
     if (e.getCause() instanceof JsonParseException parse) {
       return unreadableJson(parse, uri);
     }
-    if (e.getCause() instanceof JsonMappingException mapping) {
-      return unmappableJson(mapping, uri);
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return otherJson(json, uri);
     }
     Response.StatusType status = e.getResponse().getStatusInfo();
     if (status.getStatusCode() >= 500) {
@@ -86,6 +106,10 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
   public Response unexpected(Exception e, UriInfo uri) {
+    Problem conflict = UniqueViolations.conflict(e);
+    if (conflict != null) {
+      return respond(conflict, uri);
+    }
     if (Failures.isTransient(e)) { // the database is away: the client may try again, nothing here is broken
       Log.warnf("request to %s failed, database unavailable: %s", uri.getPath(), e.getClass().getName());
       return Response.fromResponse(respond(Problem.of(503, "Service Unavailable", "The database is unavailable; try again later."), uri))
