@@ -80,6 +80,11 @@ public final class LocalStack implements AutoCloseable {
     return postgres.jdbcUrl();
   }
 
+  /** The PostgreSQL server, for its own tools ({@link PostgresServer#toolCommand}). */
+  public PostgresServer postgres() {
+    return postgres;
+  }
+
   public LocalStackSettings settings() {
     return settings;
   }
