@@ -52,6 +52,9 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
       MODSUITE_INGESTION_PSEUDONYM_KEY the key that pseudonymises authors, MODSUITE_INGESTION_SECRET_KEY the key that
       encrypts source secrets; each is generated into DIR/secrets on first start if unset (the admin password is
       printed once). MODSUITE_INGESTION_SOURCES_FILE names a JSON file of sources ingestion creates at start.
+      MODSUITE_CORS_ORIGINS overrides the browser origins the services allow (default: the dashboard's, on --report-port).
+      Run as root, PostgreSQL runs as the system user modsuite-postgres (created if missing; MODSUITE_POSTGRES_USER
+      names another), since its tools refuse root.
       """;
 
   LocalStackSettings stackSettings() {
