@@ -90,6 +90,11 @@ public final class LocalStack implements AutoCloseable {
     postgres.start();
   }
 
+  /** The PostgreSQL server, for its own tools ({@link PostgresServer#toolCommand}). */
+  public PostgresServer postgres() {
+    return postgres;
+  }
+
   public LocalStackSettings settings() {
     return settings;
   }

@@ -11,6 +11,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -75,6 +76,17 @@ public final class TestTokens {
     return sign(KEYS, claims(Instant.now().minusSeconds(3600), roles));
   }
 
+  /** Signed by the right key, but valid for ten years: the services cap the lifetime they accept. */
+  public static String longLived(String... roles) {
+    return sign(KEYS, claims(Instant.now(), Instant.now().plus(Duration.ofDays(3653)), roles));
+  }
+
+  /** Signed by the right key, a short lifetime, but issued ten years from now (and so valid then). */
+  public static String issuedInTheFuture(String... roles) {
+    Instant issued = Instant.now().plus(Duration.ofDays(3653));
+    return sign(KEYS, claims(issued, issued.plusSeconds(600), roles));
+  }
+
   /** Signed by a key the services do not know, under the same key id. */
   public static String foreign(String... roles) {
     return sign(FOREIGN, claims(Instant.now().plusSeconds(600), roles));
@@ -92,21 +104,27 @@ public final class TestTokens {
     }
   }
 
-  /** The bad tokens of a role matrix: expired, signed by an unknown key, and with a tampered role. */
+  /** The bad tokens of a role matrix: expired, ten years long, issued in the future, signed by an unknown key, and with a tampered role. */
   public static Map<String, String> badTokens() {
     return Map.of(
         "expired token", expired("admin"),
+        "token valid for ten years", longLived("admin"),
+        "token issued ten years from now", issuedInTheFuture("admin"),
         "token of another key", foreign("admin"),
         "token with a tampered role", tampered(token("compliance"), "admin"));
   }
 
   private static Map<String, Object> claims(Instant expiresAt, String... roles) {
+    return claims(Instant.now(), expiresAt, roles);
+  }
+
+  private static Map<String, Object> claims(Instant issuedAt, Instant expiresAt, String... roles) {
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("iss", ISSUER);
     claims.put("sub", "test-" + String.join("-", roles));
     claims.put("upn", "test-" + String.join("-", roles));
     claims.put("groups", List.of(roles));
-    claims.put("iat", Instant.now().getEpochSecond());
+    claims.put("iat", issuedAt.getEpochSecond());
     claims.put("exp", expiresAt.getEpochSecond());
     claims.put("jti", UUID.randomUUID().toString());
     return claims;

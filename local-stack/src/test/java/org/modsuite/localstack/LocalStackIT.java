@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +48,31 @@ class LocalStackIT {
           .isNotNull();
     }
     assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+    TempDirectories.delete(settings.dataDir());
+  }
+
+  /** PostgreSQL's own tools work on the running server; as root that needs the server to run as another user. */
+  @Test
+  void pgCtlStatusWorksAndTheServerDoesNotRunAsRoot() throws Exception {
+    LocalStackSettings settings = LocalStackSettings.forTests(TempDirectories.create("local-stack-it"));
+    try (LocalStack stack = new LocalStack(settings).start()) {
+      PostgresServer postgres = stack.postgres();
+      Process status = new ProcessBuilder(postgres.toolCommand("pg_ctl", List.of("status", "-D", postgres.dataDirectory().toString())))
+          .redirectErrorStream(true).start();
+      String output = new String(status.getInputStream().readAllBytes());
+      assertThat(status.waitFor()).as(output).isZero();
+      assertThat(output).contains("server is running");
+
+      long pid = Long.parseLong(Files.readAllLines(postgres.dataDirectory().resolve("postmaster.pid")).get(0).trim());
+      String owner = ProcessHandle.of(pid).orElseThrow().info().user().orElseThrow();
+      assertThat(owner).isEqualTo(postgres.osUser());
+      if (PostgresAccount.isRoot()) {
+        assertThat(owner).isNotEqualTo("root"); // modsuite-postgres, or nobody where useradd is missing
+      } else {
+        assertThat(owner).isEqualTo(System.getProperty("user.name"));
+      }
+      assertThat(Files.getOwner(postgres.dataDirectory()).getName()).isEqualTo(owner);
+    }
     TempDirectories.delete(settings.dataDir());
   }
 

@@ -26,6 +26,21 @@ public interface IngestionConfig {
   @Size(min = 16, message = "must have at least 16 characters")
   String secretKey();
 
+  /** {@code POST /api/v1/sources/test}. */
+  SourceTest sourceTest();
+
+  /** Settings of the admin's source test. */
+  interface SourceTest {
+
+    /**
+     * Whether a tested configuration may name a loopback, link-local or private address (env
+     * {@code MODSUITE_INGESTION_SOURCE_TEST_ALLOW_PRIVATE_ADDRESSES}). Off: the test would otherwise let an admin
+     * token probe the ports of the service's own network. Tests against a local stub turn it on.
+     */
+    @WithDefault("false")
+    boolean allowPrivateAddresses();
+  }
+
   /** Most posts accepted in one request to {@code POST /api/v1/posts}. */
   @WithDefault("500")
   int maxBatchSize();

@@ -43,6 +43,8 @@ public class SourceService {
   private final Validator validator;
   private final Clock clock = Clock.systemUTC();
 
+  private final boolean allowPrivateTargets;
+
   public SourceService(SourceRepository repository, Connectors connectors, SourcePoller poller, SourceStreams streams, QuotaRepository quotas,
       SourceStats stats, IngestionConfig config, Validator validator) {
     this.quotas = quotas;
@@ -53,6 +55,7 @@ public class SourceService {
     this.stats = stats;
     this.cipher = new SecretCipher(config.secretKey());
     this.validator = validator;
+    this.allowPrivateTargets = config.sourceTest().allowPrivateAddresses();
   }
 
   public SourceView create(SourceRequest request) {
@@ -119,6 +122,12 @@ public class SourceService {
   /** Fetches the first page of a configuration, publishing and storing nothing. */
   public SourceTestResult test(SourceRequest request) {
     SourceType type = validate(request, false);
+    if (!allowPrivateTargets) {
+      List<Problem.FieldError> internal = InternalAddresses.named(settings(request));
+      if (!internal.isEmpty()) {
+        throw ProblemException.invalid(internal);
+      }
+    }
     Optional<Connector> connector = connectors.of(type);
     if (connector.isEmpty()) {
       return new SourceTestResult(true, 0, 0, List.of(), null);

@@ -22,6 +22,10 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
       then ingestion-service, moderation-service and report-service, each from its packaged jar. Waits until every
       part is ready, prints the URLs, and stops everything it started on Ctrl-C or SIGTERM.
 
+      Supervision: once everything is ready, a service that exits or is killed is started again after 1 s, then
+      2, 4 … up to 30 s between attempts (back to 1 s once it has stayed up a minute); each exit (code or signal)
+      and restart is logged here and in its log. Ctrl-C stops the restarted processes too.
+
       Options:
         --demo                     also push the bundled sample of 200 posts (English and German) and report the cases
         --benchmark N              push N posts through the pipeline, time the analysis API, print the figures, stop
@@ -48,6 +52,9 @@ record LaunchOptions(boolean help, boolean demo, int benchmark, int benchmarkNot
       MODSUITE_INGESTION_PSEUDONYM_KEY the key that pseudonymises authors, MODSUITE_INGESTION_SECRET_KEY the key that
       encrypts source secrets; each is generated into DIR/secrets on first start if unset (the admin password is
       printed once). MODSUITE_INGESTION_SOURCES_FILE names a JSON file of sources ingestion creates at start.
+      MODSUITE_CORS_ORIGINS overrides the browser origins the services allow (default: the dashboard's, on --report-port).
+      Run as root, PostgreSQL runs as the system user modsuite-postgres (created if missing; MODSUITE_POSTGRES_USER
+      names another), since its tools refuse root.
       """;
 
   LocalStackSettings stackSettings() {

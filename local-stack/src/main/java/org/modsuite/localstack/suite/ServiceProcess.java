@@ -41,9 +41,9 @@ public final class ServiceProcess implements AutoCloseable {
   private final int port;
   private final Map<String, String> environment;
   private final Path log;
-  private Process process;
-  private long startedNanos;
-  private Duration readyAfter;
+  private volatile Process process;
+  private volatile long startedNanos;
+  private volatile Duration readyAfter;
 
   public ServiceProcess(String name, Path appDir, int port, Map<String, String> environment, Path log) {
     this.name = name;
@@ -61,7 +61,8 @@ public final class ServiceProcess implements AutoCloseable {
     return "http://" + Ports.HOST + ":" + port;
   }
 
-  public ServiceProcess start() {
+  /** Starts the service's process; again after it has exited (see {@link ServiceSupervisor}). */
+  public synchronized ServiceProcess start() {
     Path jar = appDir.resolve("quarkus-run.jar");
     if (!Files.exists(jar)) {
       throw new StartFailedException(name + " is not built (" + jar + " missing): run `mvn -DskipTests package`");
@@ -79,6 +80,7 @@ public final class ServiceProcess implements AutoCloseable {
       builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
       builder.environment().put("QUARKUS_HTTP_HOST", Ports.HOST);
       startedNanos = System.nanoTime();
+      readyAfter = null;
       process = builder.start();
       return this;
     } catch (IOException e) {
@@ -90,9 +92,11 @@ public final class ServiceProcess implements AutoCloseable {
   public void awaitReady(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+    Process starting = process;
     while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new StartFailedException(name + " exited with code " + process.exitValue() + " while starting\n" + LogTail.of(log, 40));
+      if (starting == null || !starting.isAlive()) {
+        String how = starting == null ? "was stopped" : ExitDescription.of(starting.exitValue());
+        throw new StartFailedException(name + " " + how + " while starting\n" + LogTail.of(log, 40));
       }
       try {
         if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -130,17 +134,35 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** The child's process handle (for its CPU time and pid), or null when not running. */
   public ProcessHandle handle() {
-    return process == null ? null : process.toHandle();
+    Process current = process;
+    return current == null ? null : current.toHandle();
   }
 
   public boolean isAlive() {
-    return process != null && process.isAlive();
+    Process current = process;
+    return current != null && current.isAlive();
   }
 
+  /** The current process (alive or exited), or null before start and after close. */
+  public Process process() {
+    return process;
+  }
+
+  /** Since the current process was started. */
+  public Duration upFor() {
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  /** SIGTERM, then a kill after 30 s (see {@link ChildJvm#stop}). */
   @Override
-  public void close() {
-    if (process != null) {
-      ChildJvm.stop(process);
+  public synchronized void close() {
+    Process current = process;
+    if (current != null) {
+      ChildJvm.stop(current);
       process = null;
     }
   }

@@ -26,6 +26,7 @@ public final class SuiteLauncher {
 
   private final LaunchOptions options;
   private final List<ServiceProcess> services = new ArrayList<>();
+  private final List<ServiceSupervisor> supervisors = new ArrayList<>();
   private LocalStack stack;
   private volatile boolean stopping;
   private final List<String> createdSecrets = new ArrayList<>();
@@ -91,6 +92,11 @@ public final class SuiteLauncher {
     // ... and the rules and policy page from moderation-service.
     suiteEnv.put("MODSUITE_DASHBOARD_MODERATION_URL", "http://" + Ports.HOST + ":" + options.moderationPort());
     suiteEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://" + Ports.HOST + ":" + options.reportPort() + "/.well-known/jwks.json");
+    // The browser origins of the dashboard as this run serves it, on whatever --report-port says (the services' default
+    // is the default port's); an origin configured in the environment wins.
+    if (System.getenv("MODSUITE_CORS_ORIGINS") == null || System.getenv("MODSUITE_CORS_ORIGINS").isBlank()) {
+      suiteEnv.put("MODSUITE_CORS_ORIGINS", corsOrigins(options.reportPort()));
+    }
     if (options.moderationBenchmark() > 0 && !options.services().contains("report")) {
       // No report-service to issue tokens: moderation verifies the launcher's own test key set instead.
       suiteEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestTokens.jwksFile().toString());
@@ -103,6 +109,7 @@ public final class SuiteLauncher {
     for (ServiceProcess service : services) {
       service.awaitReady(READY_TIMEOUT);
     }
+    supervise();
     System.out.printf("%nModSuite is ready after %.1f s. Logs: %s%n", (System.nanoTime() - started) / 1e9, logs);
     for (ServiceProcess service : services) {
       System.out.printf("  %-20s %s  (API docs %s/q/swagger-ui)%n", service.name(), service.baseUrl(), service.baseUrl());
@@ -110,9 +117,11 @@ public final class SuiteLauncher {
     if (options.services().contains("report")) {
       if (createdSecrets.contains("admin-password")) {
         System.out.printf("%nLog in as admin with this password (shown once; kept in %s):%n  %s%n", options.dataDir().resolve("secrets"), adminPassword);
+      } else if (fromEnvironment("MODSUITE_ADMIN_PASSWORD")) {
+        System.out.printf("%nLog in as admin with the password in MODSUITE_ADMIN_PASSWORD (the one admin was created with,"
+            + " if admin existed before).%n");
       } else {
-        System.out.printf("%nLog in as admin: the password is in %s (or MODSUITE_ADMIN_PASSWORD).%n",
-            options.dataDir().resolve("secrets").resolve("admin-password"));
+        System.out.printf("%nLog in as admin: the password is in %s.%n", options.dataDir().resolve("secrets").resolve("admin-password"));
       }
       System.out.printf("  TOKEN=$(curl -s -d username=admin --data-urlencode password=... %s/api/v1/auth/token | jq -r .access_token)%n", url("report"));
     }
@@ -146,7 +155,18 @@ public final class SuiteLauncher {
     if (options.moderationBenchmark() > 0) {
       System.exit(0);
     }
-    System.out.println("\nPress Ctrl-C to stop every process started here.");
+    System.out.println("\nA service that exits or is killed is started again (back-off 1 s doubling to 30 s)."
+        + " Press Ctrl-C to stop every process started here.");
+  }
+
+  /** From now on a service that exits or is killed is started again, with back-off (see RestartPolicy). */
+  private synchronized void supervise() {
+    if (stopping) {
+      return;
+    }
+    for (ServiceProcess service : services) {
+      supervisors.add(new ServiceSupervisor(service, RestartPolicy.standard(), READY_TIMEOUT, System.out).watch());
+    }
   }
 
   private void runModerationBenchmark(Path root, Path logs, String adminPassword) throws IOException {
@@ -187,11 +207,20 @@ public final class SuiteLauncher {
     };
   }
 
+  /** The origins a browser uses for the dashboard on this port: both loopback spellings. */
+  static String corsOrigins(int reportPort) {
+    return "http://localhost:" + reportPort + ",http://" + Ports.HOST + ":" + reportPort;
+  }
+
+  private static boolean fromEnvironment(String variable) {
+    String value = System.getenv(variable);
+    return value != null && !value.isBlank();
+  }
+
   /** A secret from the environment, else generated once into the data directory's secrets folder (owner-only). */
   private String secret(String envVariable, String file) throws IOException {
-    String configured = System.getenv(envVariable);
-    if (configured != null && !configured.isBlank()) {
-      return configured;
+    if (fromEnvironment(envVariable)) {
+      return System.getenv(envVariable);
     }
     Path path = options.dataDir().resolve("secrets").resolve(file);
     if (!Files.exists(path)) {
@@ -212,6 +241,9 @@ public final class SuiteLauncher {
       return;
     }
     System.out.println("\nStopping ModSuite ...");
+    // Supervisors first, so that nothing is restarted while the services stop.
+    supervisors.parallelStream().forEach(ServiceSupervisor::close);
+    supervisors.clear();
     services.parallelStream().forEach(ServiceProcess::close);
     services.clear();
     if (stack != null) {

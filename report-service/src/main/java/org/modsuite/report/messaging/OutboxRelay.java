@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -36,13 +40,35 @@ public class OutboxRelay {
     this.published = registry.counter("modsuite.outbox.published");
   }
 
-  @Scheduled(every = "${modsuite.outbox.interval:1s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  @Scheduled(every = "${modsuite.outbox.interval:1s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = UntilStarted.class)
   Uni<Void> relay() {
     return publishPending().replaceWithVoid()
         .onFailure().recoverWithItem(e -> {
           Log.warnf("outbox relay failed, will retry: %s", e.getMessage());
           return null;
         });
+  }
+
+  /**
+   * The scheduler starts before reactive messaging has wired its channels, and on a slow first start (migrations, a
+   * new signing key, the bootstrap admin's bcrypt) that takes longer than the relay's delay: creating this bean then
+   * failed with {@code SRMSG00019 Unable to connect an emitter with the channel 'actions-out'}, once a second. The relay
+   * waits for the application's own start instead, whose observers run after the libraries' (messaging's included).
+   */
+  @Singleton
+  public static class UntilStarted implements Scheduled.SkipPredicate {
+
+    private volatile boolean started;
+
+    void onStart(@Observes StartupEvent event) {
+      started = true;
+    }
+
+    @Override
+    public boolean test(ScheduledExecution execution) {
+      return !started;
+    }
   }
 
   /** Publishes one batch; returns how many events were published. */

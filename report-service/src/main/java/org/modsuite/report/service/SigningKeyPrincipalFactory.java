@@ -37,10 +37,17 @@ public class SigningKeyPrincipalFactory extends JWTCallerPrincipalFactory {
 
   @Override
   public JWTCallerPrincipal parse(String token, JWTAuthContextInfo authContextInfo) throws ParseException {
+    // A token signed with a real key but valid for years, or issued in the future, is refused: no token lives longer
+    // than the access-token lifetime (plus the clock skew).
+    int skew = (int) config.clockSkew().toSeconds();
+    int lifetime = (int) config.accessTokenTtl().toSeconds() + skew;
     JwtConsumer consumer = new JwtConsumerBuilder()
         .setRequireExpirationTime()
+        .setRequireIssuedAt()
+        .setIssuedAtRestrictions(skew, lifetime)
+        .setMaxFutureValidityInMinutes((lifetime + 59) / 60)
         .setRequireSubject()
-        .setAllowedClockSkewInSeconds((int) config.clockSkew().toSeconds())
+        .setAllowedClockSkewInSeconds(skew)
         .setExpectedIssuer(config.issuer())
         .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
         .setVerificationKeyResolver((jws, nested) -> keys.publicKey(jws.getKeyIdHeaderValue())

@@ -73,4 +73,27 @@ class LoginPageTests {
     assertThat(out.getDetailedCookie("modsuite_session").getMaxAge()).isZero();
     given().redirects().follow(false).get("/").then().statusCode(303).header("Location", containsString("/login"));
   }
+
+  @Test
+  void aWriteOnTheApiWithTheSessionCookieNeedsTheCsrfHeader() {
+    Response form = given().get("/login");
+    String csrf = form.getCookie("modsuite_csrf");
+    String session = given().redirects().follow(false).cookie("modsuite_csrf", csrf).contentType("application/x-www-form-urlencoded")
+        .formParam("username", "admin").formParam("password", Login.ADMIN_PASSWORD).formParam("csrf", csrfOf(form)).post("/login")
+        .getCookie("modsuite_session");
+    String body = "{\"username\":\"x\"}"; // invalid on purpose: past the CSRF check, the write is a 400
+
+    given().cookie("modsuite_session", session).cookie("modsuite_csrf", csrf).contentType("application/json").body(body)
+        .post("/api/v1/users").then().statusCode(403).contentType("application/problem+json")
+        .body("errors[0].field", org.hamcrest.Matchers.equalTo("X-CSRF-Token"));
+    given().cookie("modsuite_session", session).cookie("modsuite_csrf", csrf).header("X-CSRF-Token", "forged-forged-forged-forged")
+        .contentType("application/json").body(body).post("/api/v1/users").then().statusCode(403);
+    given().cookie("modsuite_session", session).cookie("modsuite_csrf", csrf).header("X-CSRF-Token", csrf)
+        .contentType("application/json").body(body).post("/api/v1/users").then().statusCode(400);
+    // A bearer token is not sent by a browser on its own: no CSRF header needed.
+    given().header("Authorization", "Bearer " + session).contentType("application/json").body(body)
+        .post("/api/v1/users").then().statusCode(400);
+    // Reads need none either.
+    given().cookie("modsuite_session", session).get("/api/v1/users").then().statusCode(200);
+  }
 }

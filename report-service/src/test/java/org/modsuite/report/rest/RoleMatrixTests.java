@@ -91,6 +91,7 @@ class RoleMatrixTests {
     RoleMatrix matrix = new RoleMatrix(url.toString().replaceAll("/$", ""), DECISIONS, Roles.ALL);
     assertThat(matrix.violations(tokenOfRole::get, Map.of(
         "expired token", tokens.accessToken("admin", List.of(Roles.ADMIN), null, Duration.ofMinutes(-10)),
+        "token valid for ten years", tokens.accessToken("admin", List.of(Roles.ADMIN), null, Duration.ofDays(3653)),
         "token of another key", TestTokens.foreign(Roles.ADMIN),
         "token with a tampered role", TestTokens.tampered(moderator, Roles.ADMIN)))).isEmpty();
   }
