@@ -63,8 +63,9 @@ public class ProblemMappers {
     if (e instanceof JsonMappingException mapping) {
       return unmappableJson(mapping, uri);
     }
-    String reason = e instanceof StreamConstraintsException ? "exceeds a JSON limit: " + e.getOriginalMessage().split("\\(")[0].trim()
-        : "is not valid JSON";
+    String reason = !(e instanceof StreamConstraintsException) ? "is not valid JSON"
+        : String.valueOf(e.getOriginalMessage()).contains("nesting depth") ? "nests deeper than " + StrictJson.MAX_NESTING + " levels"
+        : "exceeds a JSON size limit";
     return respond(Problem.invalid(List.of(new Problem.FieldError("body", reason))), uri);
   }
 
