@@ -157,37 +157,45 @@ class ChaosIT {
 
     stack.stopPostgres();
     Instant stopped = Instant.now();
-    int n = 0;
-    while (Duration.between(stopped, Instant.now()).compareTo(OUTAGE) < 0) {
-      String id = "chaos-" + n + "-" + UUID.randomUUID();
-      if (push(post(id, "Refugees are parasites, chaos number " + n++)) == 202) {
-        accepted.add("e2e:" + id);
-      } else {
-        refused++;
-      }
-      for (String url : List.of(report.baseUrl() + "/q/health/ready", report.baseUrl() + "/q/health/live",
-          ingestion.baseUrl() + "/q/health/ready", ingestion.baseUrl() + "/q/health/live")) {
-        long[] answer = timedGet(url);
-        assertThat(answer[0]).as("%s answered", url).isPositive();
-        slowestHealthMs.merge(url.replace(report.baseUrl(), "report").replace(ingestion.baseUrl(), "ingestion"), answer[1], Math::max);
-        if (url.endsWith("/live")) {
-          assertThat(answer[0]).as("%s stays UP during the outage", url).isEqualTo(200);
-        } else if (url.startsWith(report.baseUrl()) && answer[0] == 503) {
-          sawReportNotReady = true;
+    boolean restartedPostgres = false;
+    try {
+      int n = 0;
+      while (Duration.between(stopped, Instant.now()).compareTo(OUTAGE) < 0) {
+        String id = "chaos-" + n + "-" + UUID.randomUUID();
+        if (push(post(id, "Refugees are parasites, chaos number " + n++)) == 202) {
+          accepted.add("e2e:" + id);
+        } else {
+          refused++;
         }
+        for (String url : List.of(report.baseUrl() + "/q/health/ready", report.baseUrl() + "/q/health/live",
+            ingestion.baseUrl() + "/q/health/ready", ingestion.baseUrl() + "/q/health/live")) {
+          long[] answer = timedGet(url);
+          assertThat(answer[0]).as("%s answered", url).isPositive();
+          slowestHealthMs.merge(url.replace(report.baseUrl(), "report").replace(ingestion.baseUrl(), "ingestion"), answer[1], Math::max);
+          if (url.endsWith("/live")) {
+            assertThat(answer[0]).as("%s stays UP during the outage", url).isEqualTo(200);
+          } else if (url.startsWith(report.baseUrl()) && answer[0] == 503) {
+            sawReportNotReady = true;
+          }
+        }
+        if (tokenDuringOutageStatus < 0 && Duration.between(stopped, Instant.now()).toSeconds() > 10) {
+          long start = System.nanoTime();
+          HttpResponse<String> response = tokenRequest();
+          tokenDuringOutageMs = (System.nanoTime() - start) / 1_000_000;
+          tokenDuringOutageStatus = response.statusCode();
+          assertThat(response.statusCode()).isEqualTo(503);
+          assertThat(response.headers().firstValue("Retry-After")).isPresent();
+          assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        }
+        Thread.sleep(1000);
       }
-      if (tokenDuringOutageStatus < 0 && Duration.between(stopped, Instant.now()).toSeconds() > 10) {
-        long start = System.nanoTime();
-        HttpResponse<String> response = tokenRequest();
-        tokenDuringOutageMs = (System.nanoTime() - start) / 1_000_000;
-        tokenDuringOutageStatus = response.statusCode();
-        assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.headers().firstValue("Retry-After")).isPresent();
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+      stack.startPostgres();
+      restartedPostgres = true;
+    } finally {
+      if (!restartedPostgres) {
+        stack.startPostgres(); // a failed assertion must not leave the next test without a database
       }
-      Thread.sleep(1000);
     }
-    stack.startPostgres();
     Instant restarted = Instant.now();
 
     await().atMost(Duration.ofSeconds(60)).until(() -> timedGet(report.baseUrl() + "/q/health/ready")[0] == 200);

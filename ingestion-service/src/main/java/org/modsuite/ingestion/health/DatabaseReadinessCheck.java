@@ -2,41 +2,54 @@ package org.modsuite.ingestion.health;
 
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
+import java.time.Instant;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
-import io.smallrye.health.api.AsyncHealthCheck;
-import io.smallrye.mutiny.Uni;
+import io.quarkus.logging.Log;
+import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * ingestion's database answers within 0.5 s. Replaces Quarkus' datasource check (off:
- * {@code quarkus.datasource.health.enabled=false}), which blocks a worker thread for as long as the pool takes to give
- * up on a connection; during an outage the connectors' pollers hold the workers too, and readiness did not answer
- * within 3 s. This check runs on a thread of its own and answers DOWN when the database is slower than the limit.
+ * ingestion's database, as a thread of its own last found it (every second). Replaces Quarkus' datasource check (off:
+ * {@code quarkus.datasource.health.enabled=false}), which asked the pool on the request's thread and waited as long
+ * as the pool did: during an outage readiness did not answer within 3 s. Reading the last probe answers at once; a
+ * probe that is stuck counts as DOWN once its result is older than {@link #STALE}.
  */
 @Readiness
 @ApplicationScoped
-public class DatabaseReadinessCheck implements AsyncHealthCheck {
+public class DatabaseReadinessCheck implements HealthCheck {
 
   private static final String NAME = "PostgreSQL (ingestion)";
-  static final Duration LIMIT = Duration.ofMillis(500);
+  static final Duration INTERVAL = Duration.ofSeconds(1);
+  static final Duration STALE = Duration.ofSeconds(3);
+
+  private record Probe(Instant at, String error) {
+  }
 
   private final AgroalDataSource db;
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
+  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
     Thread t = new Thread(task, "database-readiness");
     t.setDaemon(true);
     return t;
   });
+  private volatile Probe last = new Probe(Instant.EPOCH, "not probed yet");
 
   public DatabaseReadinessCheck(@DataSource("ingestion") AgroalDataSource db) {
     this.db = db;
+  }
+
+  @PostConstruct
+  void start() {
+    thread.scheduleWithFixedDelay(this::probe, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
@@ -44,20 +57,22 @@ public class DatabaseReadinessCheck implements AsyncHealthCheck {
     thread.shutdownNow();
   }
 
-  @Override
-  public Uni<HealthCheckResponse> call() {
-    return Uni.createFrom().item(this::check).runSubscriptionOn(thread)
-        .ifNoItem().after(LIMIT).fail()
-        .onFailure().recoverWithItem(e -> HealthCheckResponse.named(NAME).down()
-            .withData("error", e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())).build());
+  private void probe() {
+    try (Connection connection = db.getConnection()) {
+      last = new Probe(Instant.now(), connection.isValid(1) ? null : "connection not valid");
+    } catch (Exception e) {
+      Log.debugf("database probe failed: %s", e.getMessage());
+      last = new Probe(Instant.now(), e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
   }
 
-  private HealthCheckResponse check() {
-    try (Connection connection = db.getConnection()) {
-      return connection.isValid(1) ? HealthCheckResponse.up(NAME)
-          : HealthCheckResponse.named(NAME).down().withData("error", "connection not valid").build();
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e.getMessage(), e);
+  @Override
+  public HealthCheckResponse call() {
+    Probe probe = last;
+    if (Duration.between(probe.at(), Instant.now()).compareTo(STALE) > 0) {
+      return HealthCheckResponse.named(NAME).down().withData("error", "no answer since " + probe.at()).build();
     }
+    return probe.error() == null ? HealthCheckResponse.up(NAME)
+        : HealthCheckResponse.named(NAME).down().withData("error", probe.error()).withData("at", probe.at().toString()).build();
   }
 }
