@@ -20,7 +20,28 @@ import org.modsuite.events.Decision;
  * score for that category, never the classifier's probability alone.
  */
 public record Policy(String version, String description, @JsonProperty("default") Thresholds defaults, Map<String, Thresholds> categories,
-    Map<String, Map<String, Thresholds>> languages) {
+    Map<String, Map<String, Thresholds>> languages, UnsupportedLanguages unsupportedLanguages) {
+
+  /**
+   * What becomes of a post in a language without a model (and rules): there is no evidence to remove on, so the
+   * choice is {@code allow} or {@code review}, when that language's lexicon finds a protected group, a slur or a
+   * violent, dehumanising or inciting term ({@code onLexiconHit}) and when it finds none or the language has no
+   * lexicon ({@code otherwise}). Absent: review and allow.
+   */
+  public record UnsupportedLanguages(String onLexiconHit, String otherwise) {
+
+    static final UnsupportedLanguages DEFAULT = new UnsupportedLanguages("review", "allow");
+
+    Decision decide(boolean lexiconHit) {
+      String choice = lexiconHit ? onLexiconHit : otherwise;
+      return choice == null ? (lexiconHit ? Decision.REVIEW : Decision.ALLOW) : Decision.valueOf(choice.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  public Policy(String version, String description, Thresholds defaults, Map<String, Thresholds> categories,
+      Map<String, Map<String, Thresholds>> languages) {
+    this(version, description, defaults, categories, languages, null);
+  }
 
   /** The two thresholds of one category; absent values fall back to the defaults. */
   public record Thresholds(Double review, Double remove) {
@@ -32,10 +53,16 @@ public record Policy(String version, String description, @JsonProperty("default"
   public Policy {
     categories = categories == null ? Map.of() : Map.copyOf(categories);
     languages = languages == null ? Map.of() : Map.copyOf(languages);
+    unsupportedLanguages = unsupportedLanguages == null ? UnsupportedLanguages.DEFAULT : unsupportedLanguages;
   }
 
   public Policy withVersion(String newVersion) {
-    return new Policy(newVersion, description, defaults, categories, languages);
+    return new Policy(newVersion, description, defaults, categories, languages, unsupportedLanguages);
+  }
+
+  /** The decision for a post in a language without a model, by {@link UnsupportedLanguages}. */
+  public Decision decideUnsupported(boolean lexiconHit) {
+    return unsupportedLanguages.decide(lexiconHit);
   }
 
   /** The file if one is configured, else the bundled policy; either must pass {@link #validate()}. */
@@ -57,6 +84,11 @@ public record Policy(String version, String description, @JsonProperty("default"
     }
     if (defaults == null || defaults.review() == null || defaults.remove() == null) {
       throw new IllegalStateException("the policy needs default review and remove thresholds");
+    }
+    for (String choice : new String[] {unsupportedLanguages.onLexiconHit(), unsupportedLanguages.otherwise()}) {
+      if (choice != null && !choice.equals("allow") && !choice.equals("review")) {
+        throw new IllegalStateException("unsupportedLanguages may choose allow or review, not " + choice);
+      }
     }
     categories.keySet().forEach(Policy::requireCategory);
     languages.values().forEach(perLanguage -> perLanguage.keySet().forEach(Policy::requireCategory));

@@ -60,6 +60,7 @@ public final class TextNormaliser {
   private static FoldBuffer foldCharacters(String original) {
     int n = original.length();
     FoldBuffer out = new FoldBuffer(n + 16);
+    boolean latin = mostlyLatin(original);
     int i = 0;
     while (i < n) {
       char c = original.charAt(i);
@@ -83,10 +84,33 @@ public final class TextNormaliser {
         // u + ◌̈ composes to ü and is kept; marks that compose with nothing (zalgo) are dropped.
         cp = Normalizer.normalize(original.substring(i, end), Normalizer.Form.NFC).codePointAt(0);
       }
-      out.append(UnicodeFolding.fold(cp), i, end);
+      out.append(latin ? UnicodeFolding.fold(cp) : UnicodeFolding.foldInScript(cp), i, end);
       i = end;
     }
     return out;
+  }
+
+  /**
+   * Whether at least as many of the post's letters are Latin as of all other scripts: then a Cyrillic or Greek letter
+   * in it is a disguise and folds to its Latin look-alike; in a Russian, Ukrainian, Arabic or Farsi post it is the
+   * language's own letter and stays. The ASCII fast path above keeps English and German posts from the cost.
+   */
+  private static boolean mostlyLatin(String original) {
+    int latin = 0;
+    int other = 0;
+    for (int i = 0; i < original.length(); i++) {
+      char c = original.charAt(i);
+      if (c < 128) {
+        latin += (c | 32) >= 'a' && (c | 32) <= 'z' ? 1 : 0;
+      } else if (Character.isLetter(c)) {
+        if (Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+          latin++;
+        } else {
+          other++;
+        }
+      }
+    }
+    return latin >= other;
   }
 
   /** Step 2: three or more single letters separated only by a little space are one word ({@code r a t s}). */
