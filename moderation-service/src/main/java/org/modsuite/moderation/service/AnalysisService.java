@@ -86,6 +86,14 @@ public class AnalysisService {
       Decision byLexicon = policy.decideUnsupported(!unsupported.spans().isEmpty());
       Decision capped = policyDecision == Decision.REMOVE ? Decision.REVIEW : policyDecision;
       decided = byLexicon.compareTo(capped) > 0 ? byLexicon : capped;
+    } else if (policy.lexiconDecidesAlso(lang)) {
+      Reason weak = weakModel(lang, scored.lexicon());
+      Decision byLexicon = policy.decideUnsupported(!weak.spans().isEmpty());
+      if (byLexicon.compareTo(decided) > 0) {
+        reasons = new ArrayList<>(reasons);
+        reasons.add(0, weak);
+        decided = byLexicon;
+      }
     }
 
     ContentFingerprint fingerprint = Fingerprinter.of(text, scored.foldedText(), scored.lexicon().fired());
@@ -121,12 +129,24 @@ public class AnalysisService {
     return lexiconLanguages.contains(primary(language));
   }
 
+  /** Why a post of a language whose model is weak ({@code unsupportedLanguages.alsoFor}) went to review on its lexicon alone. */
+  private Reason weakModel(String lang, LexiconAnalyser.Scored lexicon) {
+    List<LexiconAnalyser.Fired> hits = lexiconHits(lexicon);
+    return new Reason("language", "language.weak-model", null, LanguageIdentifier.name(lang) + " (" + lang + ") has a weak model: its lexicon found "
+        + String.join(", ", hits.stream().map(LexiconAnalyser.Fired::id).toList()) + ", which the policy sends to review",
+        hits.stream().flatMap(f -> f.spans().stream()).toList(), null);
+  }
+
+  private static List<LexiconAnalyser.Fired> lexiconHits(LexiconAnalyser.Scored lexicon) {
+    return lexicon.fired().stream().filter(f -> UNSUPPORTED_HIT_KINDS.contains(f.kind())).toList();
+  }
+
   /**
    * The reason every analysis of a language without a model carries: the language by name, and what of its lexicon
    * was found (the spans of its group, slur and attack terms; none when nothing was found or it has no lexicon).
    */
   private Reason unsupported(String lang, LexiconAnalyser.Scored lexicon) {
-    List<LexiconAnalyser.Fired> hits = lexicon.fired().stream().filter(f -> UNSUPPORTED_HIT_KINDS.contains(f.kind())).toList();
+    List<LexiconAnalyser.Fired> hits = lexiconHits(lexicon);
     String name = LanguageIdentifier.name(lang) + " (" + lang + ")";
     String description;
     if (!lexiconLanguages.contains(lang)) {

@@ -16,7 +16,7 @@ final class FunctionWords {
 
   /** Fewest function words of the winning language, and how many times the runner-up's count it must reach. */
   static final int MIN_WORDS = 3;
-  static final int MARGIN = 3;
+  static final int MARGIN = 2;
 
   private static final Map<String, List<String>> WORDS = Map.ofEntries(
       Map.entry("en", List.of("the", "and", "is", "are", "was", "were", "of", "to", "that", "this", "with", "for", "have", "has", "you", "they",

@@ -89,7 +89,7 @@ public final class LexiconAnalyser {
       scores.merge(kind, score, Math::max);
       reasons.merge(hit.entry.id(), new Reason("lexicon", hit.entry.id(), kind, describe(hit.entry.kind(), why), List.of(hitSpan), round(score)),
           (a, b) -> merge(a, b));
-      fired.merge(hit.entry.id(), new Fired(hit.entry.id(), kind, kind, hit.entry.weight(), round(score), List.copyOf(why), List.of(hitSpan)),
+      fired.merge(hit.entry.id(), new Fired(hit.entry.id(), hit.entry.kind(), kind, hit.entry.weight(), round(score), List.copyOf(why), List.of(hitSpan)),
           Fired::merge);
     }
     double hate = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);

@@ -26,11 +26,17 @@ public record Policy(String version, String description, @JsonProperty("default"
    * What becomes of a post in a language without a model (and rules): there is no evidence to remove on, so the
    * choice is {@code allow} or {@code review}, when that language's lexicon finds a protected group, a slur or a
    * violent, dehumanising or inciting term ({@code onLexiconHit}) and when it finds none or the language has no
-   * lexicon ({@code otherwise}). Absent: review and allow.
+   * lexicon ({@code otherwise}). Absent: review and allow. {@code alsoFor}: languages that have a model, but one too weak
+   * to be the only reviewer (French and Arabic, trained on MLMA), whose posts the same two choices apply to as well;
+   * {@code note}: why, for the reader.
    */
-  public record UnsupportedLanguages(String onLexiconHit, String otherwise) {
+  public record UnsupportedLanguages(String onLexiconHit, String otherwise, java.util.List<String> alsoFor, String note) {
 
-    static final UnsupportedLanguages DEFAULT = new UnsupportedLanguages("review", "allow");
+    static final UnsupportedLanguages DEFAULT = new UnsupportedLanguages("review", "allow", java.util.List.of(), null);
+
+    public UnsupportedLanguages {
+      alsoFor = alsoFor == null ? java.util.List.of() : java.util.List.copyOf(alsoFor);
+    }
 
     Decision decide(boolean lexiconHit) {
       String choice = lexiconHit ? onLexiconHit : otherwise;
@@ -60,9 +66,14 @@ public record Policy(String version, String description, @JsonProperty("default"
     return new Policy(newVersion, description, defaults, categories, languages, unsupportedLanguages);
   }
 
-  /** The decision for a post in a language without a model, by {@link UnsupportedLanguages}. */
+  /** The decision for a post in a language without a model (or one of {@code alsoFor}), by {@link UnsupportedLanguages}. */
   public Decision decideUnsupported(boolean lexiconHit) {
     return unsupportedLanguages.decide(lexiconHit);
+  }
+
+  /** Whether a language with a model is decided by {@link UnsupportedLanguages} as well ({@code alsoFor}). */
+  public boolean lexiconDecidesAlso(String language) {
+    return language != null && unsupportedLanguages.alsoFor().contains(language);
   }
 
   /** The file if one is configured, else the bundled policy; either must pass {@link #validate()}. */

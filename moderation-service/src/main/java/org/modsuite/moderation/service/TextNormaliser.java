@@ -91,26 +91,34 @@ public final class TextNormaliser {
   }
 
   /**
-   * Whether at least as many of the post's letters are Latin as of all other scripts: then a Cyrillic or Greek letter
-   * in it is a disguise and folds to its Latin look-alike; in a Russian, Ukrainian, Arabic or Farsi post it is the
-   * language's own letter and stays. The ASCII fast path above keeps English and German posts from the cost.
+   * Whether the post is written in Latin letters: unless most of its letters are of one other script (at least 90 % of
+   * its non-Latin letters), as in a Russian, Ukrainian, Arabic or Farsi post, where a Cyrillic or Arabic letter is the
+   * language's own and stays. In a Latin post, or one mixing several scripts ({@code ΡΑRΑЅΙΤΕЅ}: Greek, Cyrillic and
+   * Latin), a look-alike is a disguise and folds to its Latin letter.
    */
   private static boolean mostlyLatin(String original) {
     int latin = 0;
     int other = 0;
+    int firstScript = 0;
+    Character.UnicodeScript first = null;
     for (int i = 0; i < original.length(); i++) {
       char c = original.charAt(i);
       if (c < 128) {
         latin += (c | 32) >= 'a' && (c | 32) <= 'z' ? 1 : 0;
       } else if (Character.isLetter(c)) {
-        if (Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        if (script == Character.UnicodeScript.LATIN) {
           latin++;
         } else {
           other++;
+          if (first == null) {
+            first = script;
+          }
+          firstScript += script == first ? 1 : 0;
         }
       }
     }
-    return latin >= other;
+    return latin >= other || firstScript < 0.9 * other;
   }
 
   /** Step 2: three or more single letters separated only by a little space are one word ({@code r a t s}). */

@@ -36,6 +36,10 @@ class PolicyTests {
     Policy bundled = Policy.load(Optional.empty());
     assertThat(bundled.decideUnsupported(true)).isEqualTo(Decision.REVIEW);
     assertThat(bundled.decideUnsupported(false)).isEqualTo(Decision.ALLOW);
+    assertThat(bundled.lexiconDecidesAlso("fr")).isTrue();
+    assertThat(bundled.lexiconDecidesAlso("en")).isFalse();
+    assertThat(bundled.decide(Map.of("dehumanisation", 0.95), Map.of("dehumanisation", 0.95), "ar")).as("no removal on the lexicon alone")
+        .isEqualTo(Decision.REVIEW);
     Policy absent = Policy.load(Optional.of(write("""
         {"version":"p-1","default":{"review":0.5,"remove":0.9}}""")));
     assertThat(absent.decideUnsupported(true)).isEqualTo(Decision.REVIEW);
