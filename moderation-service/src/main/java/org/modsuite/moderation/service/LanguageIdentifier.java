@@ -20,6 +20,11 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
  */
 public final class LanguageIdentifier {
 
+  /** English or German is chosen when its confidence is at least this share of the best language's. */
+  static final double PRIOR = 0.9;
+  /** Below this distance between the best two confidences the answer is unknown (Lingua's minimum relative distance). */
+  static final double MINIMUM_DISTANCE = 0.1;
+
   private final LanguageDetector detector;
   /** The languages it may answer (null: all). */
   private final Set<String> languages;
@@ -36,8 +41,7 @@ public final class LanguageIdentifier {
 
   private LanguageIdentifier(LanguageDetectorBuilder builder, Set<String> languages) {
     this.languages = languages;
-    // A minimum distance between the best two languages makes it answer "unknown" rather than guess on a short post.
-    this.detector = builder.withMinimumRelativeDistance(0.1).withLowAccuracyMode().withPreloadedLanguageModels().build();
+    this.detector = builder.withLowAccuracyMode().withPreloadedLanguageModels().build();
   }
 
   /**
@@ -49,7 +53,47 @@ public final class LanguageIdentifier {
     if (plain != null && (languages == null || languages.contains(plain))) {
       return plain;
     }
-    Language language = detector.detectLanguageOf(text);
+    return lingua(text);
+  }
+
+  /**
+   * Lingua's answer, with a prior for the service's main languages: English or German when its confidence is at
+   * least {@value #PRIOR} of the best language's (Lingua's confidences are relative, the best being 1), since a short
+   * English or German post taken for another language loses its rules; otherwise the best language, unless the
+   * runner-up is within the minimum relative distance (then null).
+   */
+  private String lingua(String text) {
+    java.util.SortedMap<Language, Double> confidences = detector.computeLanguageConfidenceValues(text);
+    if (confidences.isEmpty()) {
+      return null;
+    }
+    double best = -1;
+    double second = -1;
+    Language top = null;
+    double main = 0;
+    Language mainLanguage = null;
+    for (java.util.Map.Entry<Language, Double> c : confidences.entrySet()) {
+      double value = c.getValue();
+      if (value > best) {
+        second = best;
+        best = value;
+        top = c.getKey();
+      } else if (value > second) {
+        second = value;
+      }
+      if ((c.getKey() == Language.ENGLISH || c.getKey() == Language.GERMAN) && value > main && code(c.getKey()) != null
+          && (languages == null || languages.contains(code(c.getKey())))) {
+        main = value;
+        mainLanguage = c.getKey();
+      }
+    }
+    if (mainLanguage != null && main >= PRIOR * best) {
+      return code(mainLanguage);
+    }
+    return best - second < MINIMUM_DISTANCE ? null : code(top);
+  }
+
+  private static String code(Language language) {
     return language == Language.UNKNOWN ? null : language.getIsoCode639_1().toString().toLowerCase(Locale.ROOT);
   }
 
