@@ -63,7 +63,7 @@ public final class ClassifierVariants {
       variants.add(Variant.parse(args[i]));
     }
     LexiconAnalyser lexicon = new LexiconAnalyser(Lexicon.load());
-    RuleEngine rules = RuleSets.bundledEngine(TrainClassifier.LANGUAGES);
+    RuleEngine rules = RuleSets.bundledEngine(TrainClassifier.RULE_LANGUAGES);
     for (String language : TrainClassifier.LANGUAGES) {
       List<LabelledText> train = all.stream().filter(t -> t.language().equals(language) && !t.dev()).toList();
       List<LabelledText> dev = all.stream().filter(t -> t.language().equals(language) && t.dev()).toList();

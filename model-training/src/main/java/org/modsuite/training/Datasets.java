@@ -29,7 +29,27 @@ final class Datasets {
       long row = Long.parseLong(r.get(0));
       return new LabelledText("davidson", "en", r.get("tweet"), r.get("class").equals("0"), row % 10 == 0);
     }));
+    for (String language : List.of("fr", "ar")) {
+      all.addAll(read(data.resolve("mlma/" + language + "_dataset.csv"),
+          r -> new LabelledText("mlma-" + language, language, r.get("tweet"), mlmaHate(r), mlmaDev(r.get("tweet")))));
+    }
     return all;
+  }
+
+  /**
+   * MLMA's hate: a tweet not labelled {@code normal} alone whose hostility is labelled {@code hateful}, or is aimed at a
+   * protected attribute (origin, religion, gender, sexual orientation, disability) and a group rather than an individual
+   * or no one. Offensive or abusive tweets at a person are not hate here, as profanity is not (data/README.md).
+   */
+  static boolean mlmaHate(CSVRecord r) {
+    String sentiment = r.get("sentiment");
+    return !sentiment.equals("normal") && (sentiment.contains("hateful")
+        || (!r.get("target").equals("other") && !r.get("group").equals("individual") && !r.get("group").equals("other")));
+  }
+
+  /** MLMA has no splits: a fifth of the texts are dev, by the hash of the lower-cased text, so that repeated tweets share one split. */
+  static boolean mlmaDev(String text) {
+    return Math.floorMod(text.strip().toLowerCase(java.util.Locale.ROOT).hashCode(), 5) == 0;
   }
 
   private static List<LabelledText> read(Path file, java.util.function.Function<CSVRecord, LabelledText> map) throws IOException {

@@ -21,6 +21,6 @@ public final class DevEvaluation {
     Path data = Path.of(args.length > 0 ? args[0] : "model-training/data");
     HateClassifier classifier = HateClassifier.load(TrainClassifier.LANGUAGES);
     System.out.println("model " + classifier.version());
-    Evaluation.print(classifier, new LexiconAnalyser(Lexicon.load()), RuleSets.bundledEngine(TrainClassifier.LANGUAGES), Datasets.all(data).stream().filter(LabelledText::dev).toList());
+    Evaluation.print(classifier, new LexiconAnalyser(Lexicon.load()), RuleSets.bundledEngine(TrainClassifier.RULE_LANGUAGES), Datasets.all(data).stream().filter(LabelledText::dev).toList());
   }
 }

@@ -28,9 +28,11 @@ final class Evaluation {
   static void print(HateClassifier classifier, LexiconAnalyser lexicon, RuleEngine rules, List<LabelledText> dev) {
     System.out.printf(Locale.ROOT, "%n%-10s %-4s %6s  %-10s %8s %8s %8s %8s %8s%n", "dataset", "lang", "n", "scorer", "accuracy", "macroF1",
         "hateP", "hateR", "hateF1");
-    FusedScorer fused = new FusedScorer(lexicon, classifier, TrainClassifier.LANGUAGES, rules);
+    FusedScorer fused = new FusedScorer(lexicon, classifier, TrainClassifier.LANGUAGES, TrainClassifier.RULE_LANGUAGES, rules);
     Map<String, List<LabelledText>> byDataset = dev.stream().collect(Collectors.groupingBy(LabelledText::dataset, TreeMap::new, Collectors.toList()));
     Policy policy = Policy.load(Optional.empty());
+    StringBuilder operatingPoints = new StringBuilder(String.format(Locale.ROOT, "%n%-10s %-4s %8s %8s %8s %8s%n", "dataset", "lang", "review@R90",
+        "recall", "precision", "flag-nonhate"));
     StringBuilder decisions = new StringBuilder(String.format(Locale.ROOT, "%n%-10s %-4s %6s %8s %8s %8s %8s %8s %8s%n", "dataset", "lang", "n",
         "allow", "review", "remove", "removeP", "flagP", "flagR"));
     StringBuilder calibration = new StringBuilder(String.format(Locale.ROOT, "%n%-10s %-4s %6s %8s %8s %8s %8s %8s%n", "dataset", "lang", "n",
@@ -43,6 +45,7 @@ final class Evaluation {
       int[][] rawCounts = new int[2][2];
       int[][] fusedCounts = new int[2][2];
       int[][] decided = new int[2][3]; // [hate][allow, review, remove]
+      double[] fusedHate = new double[texts.size()];
       double[] raw = new double[texts.size()];
       double[] calibrated = new double[texts.size()];
       boolean[] hate = new boolean[texts.size()];
@@ -54,6 +57,7 @@ final class Evaluation {
         count(rawCounts, text.hate(), scores.classifier().rawProbability() >= THRESHOLD);
         count(fusedCounts, text.hate(), scores.scores().get("hate") >= THRESHOLD);
         decided[text.hate() ? 1 : 0][policy.decide(scores.ruleScores(), scores.scores(), text.language()).ordinal()]++;
+        fusedHate[i] = scores.scores().get("hate");
         raw[i] = scores.classifier().rawProbability();
         calibrated[i] = scores.classifier().probability();
         hate[i] = text.hate();
@@ -64,6 +68,7 @@ final class Evaluation {
       row(set.getKey(), lang, texts.size(), "classifier", classifierCounts);
       row(set.getKey(), lang, texts.size(), "fused", fusedCounts);
       decisions.append(decisionRow(set.getKey(), lang, texts.size(), decided));
+      operatingPoints.append(operatingPoint(set.getKey(), lang, fusedHate, hate));
       calibration.append(String.format(Locale.ROOT, "%-10s %-4s %6d %8.3f %8.4f %8.4f %8.4f %8.4f%n", set.getKey(), lang, texts.size(),
           texts.stream().filter(LabelledText::hate).count() / (double) texts.size(), CalibrationMetrics.brier(raw, hate),
           CalibrationMetrics.brier(calibrated, hate), CalibrationMetrics.expectedCalibrationError(raw, hate),
@@ -71,8 +76,36 @@ final class Evaluation {
     }
     System.out.print("\npolicy " + policy.version() + ": shares of allow, review and remove; the share of hate among removed posts "
         + "(removeP) and among removed or reviewed ones (flagP), and the share of hate posts removed or reviewed (flagR)" + decisions);
+    System.out.print("\nthe highest review threshold on the fused hate score that catches >= 90 % of the hate posts, its recall and"
+        + " precision, and the share of the other posts it flags" + operatingPoints);
     System.out.print("\nclassifier probabilities on the dev splits, before (raw) and after calibration; ECE over "
         + CalibrationMetrics.BINS + " equal-width bins" + calibration);
+  }
+
+  /** The highest threshold t with recall(score >= t) >= 0.9 (one of the scores), with its recall, precision and false-flag rate. */
+  static String operatingPoint(String dataset, String lang, double[] score, boolean[] hate) {
+    long positives = 0;
+    for (boolean h : hate) {
+      positives += h ? 1 : 0;
+    }
+    double[] sorted = score.clone();
+    java.util.Arrays.sort(sorted);
+    for (int k = sorted.length - 1; k >= 0; k--) {
+      double t = sorted[k];
+      int tp = 0;
+      int fp = 0;
+      for (int i = 0; i < score.length; i++) {
+        if (score[i] >= t) {
+          tp += hate[i] ? 1 : 0;
+          fp += hate[i] ? 0 : 1;
+        }
+      }
+      if (positives > 0 && tp >= 0.9 * positives) {
+        return String.format(Locale.ROOT, "%-10s %-4s %8.3f %8.3f %8.3f %8.3f%n", dataset, lang, t, tp / (double) positives, tp / (double) (tp + fp),
+            fp / (double) (score.length - positives));
+      }
+    }
+    return String.format(Locale.ROOT, "%-10s %-4s %8s%n", dataset, lang, "-");
   }
 
   private static String decisionRow(String dataset, String lang, int n, int[][] d) {

@@ -36,7 +36,7 @@ import org.modsuite.moderation.service.rules.RuleSets;
  */
 public final class FunctionalEvaluation {
 
-  static final List<String> LANGUAGES = TrainClassifier.LANGUAGES;
+  static final List<String> LANGUAGES = TrainClassifier.RULE_LANGUAGES;
 
   record Case(String id, String language, String phenomenon, boolean hateful, String text) {
   }

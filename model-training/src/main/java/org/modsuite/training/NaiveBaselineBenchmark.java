@@ -42,7 +42,7 @@ import org.modsuite.training.BenchmarkCorpus.Post;
  */
 public final class NaiveBaselineBenchmark {
 
-  private static final List<String> LANGUAGES = TrainClassifier.LANGUAGES;
+  private static final List<String> LANGUAGES = TrainClassifier.RULE_LANGUAGES;
   private static final int WARM_UP = 30;
 
   private NaiveBaselineBenchmark() {

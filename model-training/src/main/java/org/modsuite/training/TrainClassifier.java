@@ -51,7 +51,10 @@ import org.tribuo.math.optimisers.AdaGradRDA;
  */
 public final class TrainClassifier {
 
-  static final List<String> LANGUAGES = List.of("en", "de");
+  /** The languages with a model: English and German with rule features, French and Arabic with lexicon features only. */
+  static final List<String> LANGUAGES = List.of("en", "de", "fr", "ar");
+  /** The languages with CoreNLP rules, whose versions the model version names. */
+  static final List<String> RULE_LANGUAGES = List.of("en", "de");
   static final long SEED = 20261122L;
   static final int FOLDS = 5;
 
@@ -74,7 +77,7 @@ public final class TrainClassifier {
     Path data = Path.of(args.length > 0 ? args[0] : "model-training/data");
     Path out = Path.of(args.length > 1 ? args[1] : "moderation-service/src/main/resources/model");
     LexiconAnalyser lexicon = new LexiconAnalyser(Lexicon.load());
-    RuleEngine rules = RuleSets.bundledEngine(LANGUAGES);
+    RuleEngine rules = RuleSets.bundledEngine(RULE_LANGUAGES);
     FusedScorer scorer = new FusedScorer(lexicon, null, LANGUAGES, rules);
     List<LabelledText> all = Datasets.all(data);
     Map<String, String> weightFiles = new TreeMap<>();
@@ -90,7 +93,7 @@ public final class TrainClassifier {
           + format(calibration.intercept()) + "\n" + train(train, features, SHIPPED));
     }
     String version = "hate-lr-" + shortHash(String.join("\n", weightFiles.values())) + "+" + lexicon.rulesVersion()
-        + LANGUAGES.stream().map(l -> "+" + rules.current(l).ruleSet().version()).collect(Collectors.joining());
+        + RULE_LANGUAGES.stream().map(l -> "+" + rules.current(l).ruleSet().version()).collect(Collectors.joining());
     Files.createDirectories(out);
     Map<String, BufferedReader> readers = new HashMap<>();
     for (Map.Entry<String, String> file : weightFiles.entrySet()) {

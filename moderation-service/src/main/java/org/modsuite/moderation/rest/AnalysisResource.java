@@ -60,7 +60,8 @@ public class AnalysisResource {
     if (a.language() == null) {
       warnings.add("language not identified: the term lists and models of all languages were applied");
     } else if (!analysis.supports(a.language())) {
-      warnings.add("language " + a.language() + " is not supported (en, de): no term list or model applies, so the decision is allow");
+      warnings.add("language " + a.language() + " has no model (en, de, fr, ar)" + (analysis.hasLexicon(a.language()) ? ", only a term list" : " and no term list")
+          + ": the policy for unsupported languages decided (see the language.unsupported reason)");
     }
     if (a.language() != null && item.lang() == null) {
       warnings.add("language " + a.language() + " was identified, not given");

@@ -28,12 +28,18 @@ import org.modsuite.moderation.service.rules.RuleScorer;
 @Startup // loads lexicon, classifier, policy and bank at start, so that an invalid one stops the service there
 public class AnalysisService {
 
+  /** The languages with CoreNLP rules (and a model). */
   static final List<String> LANGUAGES = List.of("en", "de");
+  /** The languages with a trained model: those with rules, and French and Arabic (lexicon and model, no rules). */
+  static final List<String> MODEL_LANGUAGES = List.of("en", "de", "fr", "ar");
+  /** Kinds of lexicon entry that, in a language without a model, send a post to the policy's {@code onLexiconHit}. */
+  private static final java.util.Set<String> UNSUPPORTED_HIT_KINDS = java.util.Set.of("target", "slur", "dehumanisation", "threat", "incitement");
   /** Longest text analysed, in characters (64 Ki): the API refuses longer ones; from Kafka, the rest is not read. */
   public static final int MAX_TEXT = 65_536;
 
   private final FusedScorer scorer;
   private final LanguageIdentifier languages;
+  private final java.util.Set<String> lexiconLanguages;
   private final PolicyBook policies;
   private final ShadowRules shadowRules;
   private final MeterRegistry registry;
@@ -42,8 +48,10 @@ public class AnalysisService {
 
   public AnalysisService(ModerationConfig config, MeterRegistry registry, BankRepository bank, RuleBook rules, PolicyBook policies,
       ShadowRules shadowRules) {
-    this.scorer = new FusedScorer(new LexiconAnalyser(Lexicon.load()), HateClassifier.load(LANGUAGES), LANGUAGES, rules.engine());
-    this.languages = new LanguageIdentifier(java.util.Set.copyOf(LANGUAGES));
+    Lexicon lexicon = Lexicon.load();
+    this.lexiconLanguages = lexicon.languages();
+    this.scorer = new FusedScorer(new LexiconAnalyser(lexicon), HateClassifier.load(MODEL_LANGUAGES), MODEL_LANGUAGES, LANGUAGES, rules.engine());
+    this.languages = new LanguageIdentifier();
     this.policies = policies;
     this.shadowRules = shadowRules;
     this.registry = registry;
@@ -68,12 +76,31 @@ public class AnalysisService {
       return policy.decide(active.ruleScores(), active.scores(), lang);
     });
 
+    List<Reason> reasons = scored.reasons();
+    Decision decided = policyDecision;
+    if (lang != null && !MODEL_LANGUAGES.contains(lang)) {
+      Reason unsupported = unsupported(lang, scored.lexicon());
+      reasons = new ArrayList<>(reasons);
+      reasons.add(0, unsupported);
+      // No model and no rules: a lexicon without grammar is no evidence to remove on; the policy chooses allow or review.
+      Decision byLexicon = policy.decideUnsupported(!unsupported.spans().isEmpty());
+      Decision capped = policyDecision == Decision.REMOVE ? Decision.REVIEW : policyDecision;
+      decided = byLexicon.compareTo(capped) > 0 ? byLexicon : capped;
+    } else if (policy.lexiconDecidesAlso(lang)) {
+      Reason weak = weakModel(lang, scored.lexicon());
+      Decision byLexicon = policy.decideUnsupported(!weak.spans().isEmpty());
+      if (byLexicon.compareTo(decided) > 0) {
+        reasons = new ArrayList<>(reasons);
+        reasons.add(0, weak);
+        decided = byLexicon;
+      }
+    }
+
     ContentFingerprint fingerprint = Fingerprinter.of(text, scored.foldedText(), scored.lexicon().fired());
     List<BankMatch> matches = bank.match(fingerprint, nearThreshold);
     Optional<BankMatch> applied = matches.stream().filter(BankMatch::applies).findFirst(); // exact ones come first
-    Decision decision = policyDecision;
+    Decision decision = decided;
     String equivalentTo = null;
-    List<Reason> reasons = scored.reasons();
     if (applied.isPresent()) {
       BankMatch match = applied.get();
       reasons = new ArrayList<>(reasons);
@@ -86,15 +113,51 @@ public class AnalysisService {
       }
     }
     registry.counter("modsuite.analyses", "decision", decision.wireName()).increment();
-    Explanation explanation = explain ? explain(scored, lang, policy, policyDecision, matches) : null;
+    Explanation explanation = explain ? explain(scored, lang, policy, decided, matches) : null;
     long latencyMs = (System.nanoTime() - started) / 1_000_000;
     return new Analysis(lang, scored.scores(), decision, List.copyOf(reasons), scorer.modelVersion(), scored.rulesVersion(), policy.version(),
         latencyMs, equivalentTo, fingerprint, explanation);
   }
 
-  /** Whether the language (a primary subtag) has a term list and a model; others are analysed by nothing. */
+  /** Whether the language (a primary subtag) has a model; a post of another language carries a {@code language.unsupported} reason. */
   public boolean supports(String language) {
-    return LANGUAGES.contains(primary(language));
+    return MODEL_LANGUAGES.contains(primary(language));
+  }
+
+  /** Whether the language (a primary subtag) has a term list of its own. */
+  public boolean hasLexicon(String language) {
+    return lexiconLanguages.contains(primary(language));
+  }
+
+  /** Why a post of a language whose model is weak ({@code unsupportedLanguages.alsoFor}) went to review on its lexicon alone. */
+  private Reason weakModel(String lang, LexiconAnalyser.Scored lexicon) {
+    List<LexiconAnalyser.Fired> hits = lexiconHits(lexicon);
+    return new Reason("language", "language.weak-model", null, LanguageIdentifier.name(lang) + " (" + lang + ") has a weak model: its lexicon found "
+        + String.join(", ", hits.stream().map(LexiconAnalyser.Fired::id).toList()) + ", which the policy sends to review",
+        hits.stream().flatMap(f -> f.spans().stream()).toList(), null);
+  }
+
+  private static List<LexiconAnalyser.Fired> lexiconHits(LexiconAnalyser.Scored lexicon) {
+    return lexicon.fired().stream().filter(f -> UNSUPPORTED_HIT_KINDS.contains(f.kind())).toList();
+  }
+
+  /**
+   * The reason every analysis of a language without a model carries: the language by name, and what of its lexicon
+   * was found (the spans of its group, slur and attack terms; none when nothing was found or it has no lexicon).
+   */
+  private Reason unsupported(String lang, LexiconAnalyser.Scored lexicon) {
+    List<LexiconAnalyser.Fired> hits = lexiconHits(lexicon);
+    String name = LanguageIdentifier.name(lang) + " (" + lang + ")";
+    String description;
+    if (!lexiconLanguages.contains(lang)) {
+      description = name + " has no model, rules or lexicon: the English and German models scored it, nothing else read it";
+    } else if (hits.isEmpty()) {
+      description = name + " has no model or rules: its lexicon found no group, slur or attack term; the English and German models scored it";
+    } else {
+      description = name + " has no model or rules: its lexicon found " + String.join(", ", hits.stream().map(LexiconAnalyser.Fired::id).toList())
+          + "; the English and German models scored it";
+    }
+    return new Reason("language", "language.unsupported", null, description, hits.stream().flatMap(f -> f.spans().stream()).toList(), null);
   }
 
   public String modelVersion() {

@@ -43,6 +43,7 @@ public final class FusedScorer {
   private final LexiconAnalyser lexicon;
   private final HateClassifier classifier;
   private final List<String> classifierLanguages;
+  private final List<String> fallbackLanguages;
   private final RuleEngine rules;
 
   /**
@@ -50,13 +51,27 @@ public final class FusedScorer {
    * @param rules the CoreNLP rule engine; null scores with the first lexicon only
    */
   public FusedScorer(LexiconAnalyser lexicon, HateClassifier classifier, List<String> classifierLanguages, RuleEngine rules) {
+    this(lexicon, classifier, classifierLanguages, classifierLanguages, rules);
+  }
+
+  /**
+   * @param fallbackLanguages the models that score a post of unknown language or of a language without a model (the
+   *     highest probability counts): English and German in the service. The French and Arabic models, trained on
+   *     mostly hostile tweets, would give a text of another language their high base rate.
+   */
+  public FusedScorer(LexiconAnalyser lexicon, HateClassifier classifier, List<String> classifierLanguages, List<String> fallbackLanguages,
+      RuleEngine rules) {
     this.lexicon = lexicon;
     this.classifier = classifier;
     this.classifierLanguages = classifierLanguages;
+    this.fallbackLanguages = fallbackLanguages;
     this.rules = rules;
   }
 
-  /** {@code language} null (or one without a model) lets every term list and model score, and the highest counts. */
+  /**
+   * {@code language} null lets the English and German term lists and every fallback model score, and the highest
+   * counts; a language without a model is read with its own term list (if any) and the fallback models.
+   */
   public Scores score(String text, String language) {
     TextNormaliser.Folded folded = TextNormaliser.fold(text); // once: the lexicon, the rules and the features read it
     LexiconAnalyser.Scored scored = lexicon.score(folded, language);
@@ -113,14 +128,14 @@ public final class FusedScorer {
   }
 
   /**
-   * The model of {@code modelLanguage} on its features; without one (language unknown or without a model) every model
-   * scores the post with its own language's features (stems) and the highest probability counts.
+   * The model of {@code modelLanguage} on its features; without one (language unknown or without a model) every
+   * fallback model scores the post with its own language's features (stems) and the highest probability counts.
    */
   private HateClassifier.Prediction classify(List<String> words, String modelLanguage, LexiconAnalyser.Scored scored, RuleScorer.Scored ruled) {
     if (modelLanguage != null) {
       return classifier.predict(ClassifierFeatures.forScoring(words, modelLanguage, scored, ruled), modelLanguage);
     }
-    return classifierLanguages.stream().map(l -> classifier.predict(ClassifierFeatures.forScoring(words, l, scored, ruled), l))
+    return fallbackLanguages.stream().map(l -> classifier.predict(ClassifierFeatures.forScoring(words, l, scored, ruled), l))
         .max(Comparator.comparingDouble(HateClassifier.Prediction::probability)).orElseThrow();
   }
 

@@ -25,6 +25,8 @@ public final class LexiconAnalyser {
   static final double COUNTER_CONTEXT = 0.4;
   static final double QUOTED = 0.4;
   private static final int NEGATION_WINDOW = 24;
+  /** The kind of a slur of the languages' own lexicons: it scores in the category {@code hate}. */
+  static final String SLUR = "slur";
 
   private final Lexicon lexicon;
 
@@ -60,7 +62,7 @@ public final class LexiconAnalyser {
     Map<String, Reason> reasons = new LinkedHashMap<>();
     Map<String, Fired> fired = new LinkedHashMap<>();
     for (Hit hit : hits) {
-      String kind = hit.entry.kind();
+      String kind = hit.entry.kind().equals(SLUR) ? "hate" : hit.entry.kind(); // a slur scores as hate itself
       Span hitSpan = new Span(folded.originalStart(hit.start), folded.originalEnd(hit.end));
       if (!scores.containsKey(kind)) {
         fired.merge(hit.entry.id(), new Fired(hit.entry.id(), kind, null, hit.entry.weight(), null, List.of(), List.of(hitSpan)), Fired::merge);
@@ -85,9 +87,9 @@ public final class LexiconAnalyser {
         why.add("quoted");
       }
       scores.merge(kind, score, Math::max);
-      reasons.merge(hit.entry.id(), new Reason("lexicon", hit.entry.id(), kind, describe(kind, why), List.of(hitSpan), round(score)),
+      reasons.merge(hit.entry.id(), new Reason("lexicon", hit.entry.id(), kind, describe(hit.entry.kind(), why), List.of(hitSpan), round(score)),
           (a, b) -> merge(a, b));
-      fired.merge(hit.entry.id(), new Fired(hit.entry.id(), kind, kind, hit.entry.weight(), round(score), List.copyOf(why), List.of(hitSpan)),
+      fired.merge(hit.entry.id(), new Fired(hit.entry.id(), hit.entry.kind(), kind, hit.entry.weight(), round(score), List.copyOf(why), List.of(hitSpan)),
           Fired::merge);
     }
     double hate = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);

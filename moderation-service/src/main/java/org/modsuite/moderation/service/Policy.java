@@ -20,7 +20,34 @@ import org.modsuite.events.Decision;
  * score for that category, never the classifier's probability alone.
  */
 public record Policy(String version, String description, @JsonProperty("default") Thresholds defaults, Map<String, Thresholds> categories,
-    Map<String, Map<String, Thresholds>> languages) {
+    Map<String, Map<String, Thresholds>> languages, UnsupportedLanguages unsupportedLanguages) {
+
+  /**
+   * What becomes of a post in a language without a model (and rules): there is no evidence to remove on, so the
+   * choice is {@code allow} or {@code review}, when that language's lexicon finds a protected group, a slur or a
+   * violent, dehumanising or inciting term ({@code onLexiconHit}) and when it finds none or the language has no
+   * lexicon ({@code otherwise}). Absent: review and allow. {@code alsoFor}: languages that have a model, but one too weak
+   * to be the only reviewer (French and Arabic, trained on MLMA), whose posts the same two choices apply to as well;
+   * {@code note}: why, for the reader.
+   */
+  public record UnsupportedLanguages(String onLexiconHit, String otherwise, java.util.List<String> alsoFor, String note) {
+
+    static final UnsupportedLanguages DEFAULT = new UnsupportedLanguages("review", "allow", java.util.List.of(), null);
+
+    public UnsupportedLanguages {
+      alsoFor = alsoFor == null ? java.util.List.of() : java.util.List.copyOf(alsoFor);
+    }
+
+    Decision decide(boolean lexiconHit) {
+      String choice = lexiconHit ? onLexiconHit : otherwise;
+      return choice == null ? (lexiconHit ? Decision.REVIEW : Decision.ALLOW) : Decision.valueOf(choice.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  public Policy(String version, String description, Thresholds defaults, Map<String, Thresholds> categories,
+      Map<String, Map<String, Thresholds>> languages) {
+    this(version, description, defaults, categories, languages, null);
+  }
 
   /** The two thresholds of one category; absent values fall back to the defaults. */
   public record Thresholds(Double review, Double remove) {
@@ -32,10 +59,21 @@ public record Policy(String version, String description, @JsonProperty("default"
   public Policy {
     categories = categories == null ? Map.of() : Map.copyOf(categories);
     languages = languages == null ? Map.of() : Map.copyOf(languages);
+    unsupportedLanguages = unsupportedLanguages == null ? UnsupportedLanguages.DEFAULT : unsupportedLanguages;
   }
 
   public Policy withVersion(String newVersion) {
-    return new Policy(newVersion, description, defaults, categories, languages);
+    return new Policy(newVersion, description, defaults, categories, languages, unsupportedLanguages);
+  }
+
+  /** The decision for a post in a language without a model (or one of {@code alsoFor}), by {@link UnsupportedLanguages}. */
+  public Decision decideUnsupported(boolean lexiconHit) {
+    return unsupportedLanguages.decide(lexiconHit);
+  }
+
+  /** Whether a language with a model is decided by {@link UnsupportedLanguages} as well ({@code alsoFor}). */
+  public boolean lexiconDecidesAlso(String language) {
+    return language != null && unsupportedLanguages.alsoFor().contains(language);
   }
 
   /** The file if one is configured, else the bundled policy; either must pass {@link #validate()}. */
@@ -57,6 +95,11 @@ public record Policy(String version, String description, @JsonProperty("default"
     }
     if (defaults == null || defaults.review() == null || defaults.remove() == null) {
       throw new IllegalStateException("the policy needs default review and remove thresholds");
+    }
+    for (String choice : new String[] {unsupportedLanguages.onLexiconHit(), unsupportedLanguages.otherwise()}) {
+      if (choice != null && !choice.equals("allow") && !choice.equals("review")) {
+        throw new IllegalStateException("unsupportedLanguages may choose allow or review, not " + choice);
+      }
     }
     categories.keySet().forEach(Policy::requireCategory);
     languages.values().forEach(perLanguage -> perLanguage.keySet().forEach(Policy::requireCategory));

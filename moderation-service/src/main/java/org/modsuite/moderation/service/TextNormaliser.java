@@ -60,6 +60,7 @@ public final class TextNormaliser {
   private static FoldBuffer foldCharacters(String original) {
     int n = original.length();
     FoldBuffer out = new FoldBuffer(n + 16);
+    boolean latin = mostlyLatin(original);
     int i = 0;
     while (i < n) {
       char c = original.charAt(i);
@@ -83,10 +84,41 @@ public final class TextNormaliser {
         // u + ◌̈ composes to ü and is kept; marks that compose with nothing (zalgo) are dropped.
         cp = Normalizer.normalize(original.substring(i, end), Normalizer.Form.NFC).codePointAt(0);
       }
-      out.append(UnicodeFolding.fold(cp), i, end);
+      out.append(latin ? UnicodeFolding.fold(cp) : UnicodeFolding.foldInScript(cp), i, end);
       i = end;
     }
     return out;
+  }
+
+  /**
+   * Whether the post is written in Latin letters: unless most of its letters are of one other script (at least 90 % of
+   * its non-Latin letters), as in a Russian, Ukrainian, Arabic or Farsi post, where a Cyrillic or Arabic letter is the
+   * language's own and stays. In a Latin post, or one mixing several scripts ({@code ΡΑRΑЅΙΤΕЅ}: Greek, Cyrillic and
+   * Latin), a look-alike is a disguise and folds to its Latin letter.
+   */
+  private static boolean mostlyLatin(String original) {
+    int latin = 0;
+    int other = 0;
+    int firstScript = 0;
+    Character.UnicodeScript first = null;
+    for (int i = 0; i < original.length(); i++) {
+      char c = original.charAt(i);
+      if (c < 128) {
+        latin += (c | 32) >= 'a' && (c | 32) <= 'z' ? 1 : 0;
+      } else if (Character.isLetter(c)) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        if (script == Character.UnicodeScript.LATIN) {
+          latin++;
+        } else {
+          other++;
+          if (first == null) {
+            first = script;
+          }
+          firstScript += script == first ? 1 : 0;
+        }
+      }
+    }
+    return latin >= other || firstScript < 0.9 * other;
   }
 
   /** Step 2: three or more single letters separated only by a little space are one word ({@code r a t s}). */

@@ -28,6 +28,8 @@ final class UnicodeFolding {
    * String, so whichever write wins is right (Strings are safe to publish without synchronisation).
    */
   private static final String[] BMP = new String[0x10000];
+  /** The same for posts mostly in another script ({@link #foldInScript}), where look-alikes are that script's own letters. */
+  private static final String[] BMP_IN_SCRIPT = new String[0x10000];
   private static final String[] MATH = new String[MATH_LAST - MATH_FIRST + 1];
 
   private UnicodeFolding() {
@@ -35,26 +37,40 @@ final class UnicodeFolding {
 
   /** The folded form of a code point: one or more characters, or empty for a character that is dropped. */
   static String fold(int cp) {
+    return fold(cp, true);
+  }
+
+  /**
+   * The folded form of a code point of a post written mostly in a script other than Latin (Russian, Arabic, Farsi …):
+   * the same, except that a letter of another script is not turned into its Latin look-alike (Cyrillic {@code а},
+   * Arabic {@code ا} → {@code l}), since there it is a letter of the post's own language, not a disguise.
+   */
+  static String foldInScript(int cp) {
+    return fold(cp, false);
+  }
+
+  private static String fold(int cp, boolean lookAlikes) {
     if (cp < BMP.length) {
       if (Character.isSurrogate((char) cp)) {
         return String.valueOf((char) cp); // a lone surrogate stays as it is
       }
-      String folded = BMP[cp];
+      String[] cache = lookAlikes ? BMP : BMP_IN_SCRIPT;
+      String folded = cache[cp];
       if (folded == null) {
-        folded = compute(cp);
-        BMP[cp] = folded;
+        folded = compute(cp, lookAlikes);
+        cache[cp] = folded;
       }
       return folded;
     }
     if (cp >= MATH_FIRST && cp <= MATH_LAST) {
       String folded = MATH[cp - MATH_FIRST];
       if (folded == null) {
-        folded = compute(cp);
+        folded = compute(cp, true);
         MATH[cp - MATH_FIRST] = folded;
       }
       return folded;
     }
-    return compute(cp);
+    return compute(cp, lookAlikes);
   }
 
   /**
@@ -68,23 +84,26 @@ final class UnicodeFolding {
         || (cp >= 0xE0100 && cp <= 0xE01EF);
   }
 
-  private static String compute(int cp) {
+  private static String compute(int cp, boolean lookAlikes) {
     if (cp < 128) {
       return String.valueOf(Character.toLowerCase((char) cp));
     }
     if (Character.getType(cp) == Character.FORMAT || isObfuscationMark(cp)) {
       return ""; // zero-width space, joiners, soft hyphen, bidi controls: invisible, used to split a word
     }
+    if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640) {
+      return ""; // Arabic vowel marks (harakat), mostly not written, and the tatweel that stretches a word
+    }
     if (cp >= REGIONAL_A && cp <= REGIONAL_Z) {
       return String.valueOf((char) ('a' + cp - REGIONAL_A)); // a regional indicator outside a flag, used as a letter
     }
     String compatible = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
     StringBuilder out = new StringBuilder(compatible.length());
-    compatible.codePoints().forEach(c -> out.append(foldCompatible(c)));
+    compatible.codePoints().forEach(c -> out.append(foldCompatible(c, lookAlikes)));
     return out.toString();
   }
 
-  private static String foldCompatible(int cp) {
+  private static String foldCompatible(int cp, boolean lookAlikes) {
     if (cp < 128) {
       return String.valueOf(Character.toLowerCase((char) cp));
     }
@@ -94,7 +113,7 @@ final class UnicodeFolding {
     String self = new String(Character.toChars(cp));
     String lower = self.toLowerCase(Locale.ROOT);
     if (Character.isLetter(cp)) {
-      if (KEPT.contains(lower)) {
+      if (KEPT.contains(lower) || (!lookAlikes && Character.UnicodeScript.of(cp) != Character.UnicodeScript.LATIN)) {
         return lower;
       }
       // Upper case first: Cyrillic Т is confusable with T, its lower case т only with the small capital ᴛ.

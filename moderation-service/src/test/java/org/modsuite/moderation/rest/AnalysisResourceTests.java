@@ -89,11 +89,40 @@ class AnalysisResourceTests {
   }
 
   @Test
-  void aLanguageWithoutTermListIsAnalysedWithAWarning() {
-    given().contentType(ContentType.JSON).body("{\"items\":[{\"id\":\"y\",\"text\":\"merci beaucoup\",\"lang\":\"fr\"}]}")
+  void aLanguageWithoutModelCarriesAnUnsupportedReasonAndThePolicyDecides() {
+    given().contentType(ContentType.JSON).body("{\"items\":["
+        + "{\"id\":\"es-hate\",\"text\":\"Los inmigrantes son ratas, hay que echarlos a todos.\",\"lang\":\"es\"},"
+        + "{\"id\":\"es-neutral\",\"text\":\"Mañana vamos a la playa con mi hermana.\",\"lang\":\"es\"},"
+        + "{\"id\":\"it\",\"text\":\"Domani andiamo al mare con mia sorella.\",\"lang\":\"it\"}]}")
         .when().post("/api/v1/analyses")
-        .then().statusCode(200).body("results[0].decision", equalTo("allow"))
-        .body("results[0].warnings[0]", org.hamcrest.Matchers.containsString("not supported"));
+        .then().statusCode(200)
+        .body("results.decision", contains("review", "allow", "allow"))
+        .body("results[0].reasons[0].kind", equalTo("language")).body("results[0].reasons[0].id", equalTo("language.unsupported"))
+        .body("results[1].reasons[0].id", equalTo("language.unsupported")).body("results[2].reasons[0].id", equalTo("language.unsupported"))
+        .body("results[0].reasons[0].description", org.hamcrest.Matchers.containsString("Spanish (es)"))
+        .body("results[0].reasons[0].description", org.hamcrest.Matchers.containsString("es.target.migrants"))
+        .body("results[0].reasons[0].spans.size()", org.hamcrest.Matchers.greaterThan(0))
+        .body("results[2].reasons[0].description", org.hamcrest.Matchers.containsString("Italian (it) has no model, rules or lexicon"))
+        .body("results[0].warnings[0]", org.hamcrest.Matchers.containsString("has no model"));
+  }
+
+  @Test
+  void anUnsupportedLanguageIsIdentifiedWhenNotGiven() {
+    given().contentType(ContentType.JSON).body("{\"items\":[{\"id\":\"ru\",\"text\":\"Эти мигранты — паразиты, их надо выгнать из нашей страны.\"}]}")
+        .when().post("/api/v1/analyses")
+        .then().statusCode(200).body("results[0].language", equalTo("ru")).body("results[0].decision", equalTo("review"))
+        .body("results[0].reasons[0].id", equalTo("language.unsupported"))
+        .body("results[0].reasons[0].description", org.hamcrest.Matchers.containsString("Russian (ru)"));
+  }
+
+  @Test
+  void frenchAndArabicHaveModelsAndNoUnsupportedReason() {
+    given().contentType(ContentType.JSON).body("{\"items\":[{\"id\":\"fr\",\"text\":\"merci beaucoup\",\"lang\":\"fr\"},"
+        + "{\"id\":\"ar\",\"text\":\"شكرا جزيلا\",\"lang\":\"ar\"}]}")
+        .when().post("/api/v1/analyses")
+        .then().statusCode(200).body("results.decision", contains("allow", "allow"))
+        .body("results[0].reasons.id", org.hamcrest.Matchers.not(hasItem("language.unsupported")))
+        .body("results[1].reasons.id", org.hamcrest.Matchers.not(hasItem("language.unsupported")));
   }
 
   @Test

@@ -32,6 +32,28 @@ class PolicyTests {
   }
 
   @Test
+  void unsupportedLanguagesReviewOnALexiconHitByDefaultAndThePolicyCanChangeIt() throws Exception {
+    Policy bundled = Policy.load(Optional.empty());
+    assertThat(bundled.decideUnsupported(true)).isEqualTo(Decision.REVIEW);
+    assertThat(bundled.decideUnsupported(false)).isEqualTo(Decision.ALLOW);
+    assertThat(bundled.lexiconDecidesAlso("fr")).isTrue();
+    assertThat(bundled.lexiconDecidesAlso("en")).isFalse();
+    assertThat(bundled.decide(Map.of("dehumanisation", 0.95), Map.of("dehumanisation", 0.95), "ar")).as("no removal on the lexicon alone")
+        .isEqualTo(Decision.REVIEW);
+    Policy absent = Policy.load(Optional.of(write("""
+        {"version":"p-1","default":{"review":0.5,"remove":0.9}}""")));
+    assertThat(absent.decideUnsupported(true)).isEqualTo(Decision.REVIEW);
+    assertThat(absent.decideUnsupported(false)).isEqualTo(Decision.ALLOW);
+    Policy strict = Policy.load(Optional.of(write("""
+        {"version":"p-2","default":{"review":0.5,"remove":0.9},"unsupportedLanguages":{"onLexiconHit":"review","otherwise":"review"}}""")));
+    assertThat(strict.decideUnsupported(false)).isEqualTo(Decision.REVIEW);
+    assertThat(strict.withVersion("p-3").decideUnsupported(false)).isEqualTo(Decision.REVIEW);
+    assertThatThrownBy(() -> Policy.load(Optional.of(write("""
+        {"version":"p-4","default":{"review":0.5,"remove":0.9},"unsupportedLanguages":{"onLexiconHit":"remove"}}"""))))
+        .hasMessageContaining("unsupportedLanguages");
+  }
+
+  @Test
   void languageOverridesCategoryOverridesDefault() throws Exception {
     Policy policy = Policy.load(Optional.of(write("""
         {"version":"p-1","default":{"review":0.5,"remove":0.9},
