@@ -17,7 +17,8 @@ import org.modsuite.moderation.service.rules.RuleSet;
 
 /**
  * The CoreNLP rules and the trained classifier fused into the scores every analysis carries: the rules' category
- * scores, with {@code hate} raised to the classifier's probability when that is higher. The post is folded once; the
+ * scores, with {@code hate} raised to the classifier's probability when that is higher. The post is folded once (and its
+ * misspelt lexicon words repaired, {@link SpellingRepair}); the
  * rules run first, since their hits (categories, targets, shield phenomena) are features of the classifier. The
  * classifier's probability is then lowered by the shields that fired (quotation, counter-speech, news …), since its
  * n-grams cannot tell quoted hate from hate. A language without rules falls back to the first lexicon's scores. The one
