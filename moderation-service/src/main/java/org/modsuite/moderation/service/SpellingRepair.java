@@ -23,7 +23,8 @@ import org.modsuite.moderation.service.rules.RuleSet;
  * <li>one letter dropped inside the word or two neighbouring letters swapped, in a word of {@value #MIN_LENGTH} letters
  * or more: {@code imigrants}, {@code refuges}, {@code mirgants}, {@code imigrnats}; never a substituted letter, nor a
  * dropped first or last letter, which turn too many ordinary words into others ({@code think}/{@code chink},
- * {@code leben}/{@code lesben}, {@code kinder}/{@code inder}); in German also umlauts written as {@code ue} or
+ * {@code leben}/{@code lesben}, {@code kinder}/{@code inder}); a group word of 9 letters or more may also have a
+ * dropped letter and a swap ({@code imigrnats}); in German also umlauts written as {@code ue} or
  * {@code u} ({@code fluechtlinge});</li>
  * <li>words run together: {@code immigrantvermin}, {@code refugeesarerats} → two or three words, one of them a group
  * or slur of the lexicons, the others lexicon or known words; in German, whose compounds are ordinary words, only
@@ -46,7 +47,7 @@ public final class SpellingRepair {
   static final int MIN_PART = 3;
   /** The group or slur a run-together word is split around has at least this many letters. */
   static final int MIN_GROUP_PART = 6;
-  /** Long words may have two slips ({@code imigrnats}: a dropped letter and a swap). */
+  /** Long group words may have two slips ({@code imigrnats}: a dropped letter and a swap). */
   static final int MIN_TWO_SLIPS = 9;
   static final int MAX_TWO_SLIPS = 14;
 
@@ -56,7 +57,7 @@ public final class SpellingRepair {
   private final Set<String> lexiconWords = new HashSet<>();
   /** A target with one of its letters dropped → the targets it comes from (symmetric deletion: swaps share one). */
   private final Map<String, List<String>> deletions = new HashMap<>();
-  /** The same with two letters dropped, for targets of {@value #MIN_TWO_SLIPS}–{@value #MAX_TWO_SLIPS} letters. */
+  /** The same with two letters dropped, for group words of {@value #MIN_TWO_SLIPS}–{@value #MAX_TWO_SLIPS} letters. */
   private final Map<String, List<String>> doubleDeletions = new HashMap<>();
   /** German umlauts written without them: {@code fluechtlinge}, {@code fluchtlinge} → {@code flüchtlinge}. */
   private final Map<String, String> transliterations = new HashMap<>();
@@ -96,7 +97,8 @@ public final class SpellingRepair {
         for (int i = 0; i < t.length(); i++) {
           String once = t.substring(0, i) + t.substring(i + 1);
           repair.deletions.computeIfAbsent(once, k -> new ArrayList<>(1)).add(t);
-          for (int j = i; j < once.length() && t.length() >= MIN_TWO_SLIPS && t.length() <= MAX_TWO_SLIPS; j++) {
+          boolean twoSlips = repair.groups.contains(t) && t.length() >= MIN_TWO_SLIPS && t.length() <= MAX_TWO_SLIPS;
+          for (int j = i; twoSlips && j < once.length(); j++) {
             repair.doubleDeletions.computeIfAbsent(once.substring(0, j) + once.substring(j + 1), k -> new ArrayList<>(1)).add(t);
           }
         }
@@ -211,13 +213,17 @@ public final class SpellingRepair {
     return droppedInside(word, target) || swapped(word, target);
   }
 
-  /** A dropped inner letter and one more slip (another dropped letter or a swap). */
+  /**
+   * A dropped inner letter and a swap. Not two dropped letters, nor towards other than group words: on the dev texts
+   * those turned ordinary words into others ({@code dangers}/{@code dangerous}, {@code flüchtig}/{@code flüchtling},
+   * {@code kartieren}/{@code kastrieren}).
+   */
   private static boolean twoSlips(String word, String target) {
-    if (target.length() != word.length() + 1 && target.length() != word.length() + 2) {
+    if (target.length() != word.length() + 1) {
       return false;
     }
     for (int k = 1; k < target.length() - 1; k++) {
-      if (oneSlip(word, target.substring(0, k) + target.substring(k + 1))) {
+      if (swapped(word, target.substring(0, k) + target.substring(k + 1))) {
         return true;
       }
     }
