@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntUnaryOperator;
 
 import org.modsuite.events.Reason;
@@ -12,10 +13,12 @@ import org.modsuite.moderation.service.rules.Rule;
 import org.modsuite.moderation.service.rules.RuleEngine;
 import org.modsuite.moderation.service.rules.RuleHit;
 import org.modsuite.moderation.service.rules.RuleScorer;
+import org.modsuite.moderation.service.rules.RuleSet;
 
 /**
  * The CoreNLP rules and the trained classifier fused into the scores every analysis carries: the rules' category
- * scores, with {@code hate} raised to the classifier's probability when that is higher. The post is folded once; the
+ * scores, with {@code hate} raised to the classifier's probability when that is higher. The post is folded once (and its
+ * misspelt lexicon words repaired, {@link SpellingRepair}); the
  * rules run first, since their hits (categories, targets, shield phenomena) are features of the classifier. The
  * classifier's probability is then lowered by the shields that fired (quotation, counter-speech, news …), since its
  * n-grams cannot tell quoted hate from hate. A language without rules falls back to the first lexicon's scores. The one
@@ -45,6 +48,8 @@ public final class FusedScorer {
   private final List<String> classifierLanguages;
   private final List<String> fallbackLanguages;
   private final RuleEngine rules;
+  /** Per language, the spelling repair of its current rule set (derived from it, rebuilt when it changes). */
+  private final Map<String, SpellingRepair> spelling = new ConcurrentHashMap<>();
 
   /**
    * @param classifier null for a scorer that only computes {@link #features} (training, before there is a model)
@@ -73,7 +78,7 @@ public final class FusedScorer {
    * counts; a language without a model is read with its own term list (if any) and the fallback models.
    */
   public Scores score(String text, String language) {
-    TextNormaliser.Folded folded = TextNormaliser.fold(text); // once: the lexicon, the rules and the features read it
+    TextNormaliser.Folded folded = fold(text, language); // once: the lexicon, the rules and the features read it
     LexiconAnalyser.Scored scored = lexicon.score(folded, language);
     String modelLanguage = language != null && classifierLanguages.contains(language) ? language : null;
     if (rules == null || !rules.supports(language)) {
@@ -94,11 +99,31 @@ public final class FusedScorer {
    * lexicon and rules as {@link #score}. What training computes its examples with.
    */
   public Map<String, Double> features(String text, String language) {
-    TextNormaliser.Folded folded = TextNormaliser.fold(text);
+    TextNormaliser.Folded folded = fold(text, language);
     LexiconAnalyser.Scored scored = lexicon.score(folded, language);
     RuleScorer.Scored ruled = rules == null || !rules.supports(language) ? null
         : RuleScorer.score(rules.match(folded.text(), language), folded::originalStart, folded::originalEnd);
     return ClassifierFeatures.of(folded.text(), language, scored, ruled);
+  }
+
+  /**
+   * {@link TextNormaliser#fold}, then the {@link SpellingRepair} towards the lexicons of {@code language}'s current rule
+   * set (none for a language without rules: unknown-language posts are folded only).
+   */
+  public TextNormaliser.Folded fold(String text, String language) {
+    TextNormaliser.Folded folded = TextNormaliser.fold(text);
+    return rules == null || !rules.supports(language) ? folded : spelling(language).repair(folded);
+  }
+
+  /** The repair of the current rule set of {@code language}, built again when the rule set changed. */
+  private SpellingRepair spelling(String language) {
+    RuleSet current = rules.current(language).ruleSet();
+    SpellingRepair repair = spelling.get(language);
+    if (repair == null || !repair.version().equals(current.version())) {
+      repair = SpellingRepair.of(current, KnownWords.of(language));
+      spelling.put(language, repair);
+    }
+    return repair;
   }
 
   /**
