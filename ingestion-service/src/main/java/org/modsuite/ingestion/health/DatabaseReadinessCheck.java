@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
+@Startup // probing starts with the service, not with the first health request
 public class DatabaseReadinessCheck implements HealthCheck {
 
   private static final String NAME = "PostgreSQL (ingestion)";
