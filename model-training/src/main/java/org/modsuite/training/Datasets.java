@@ -29,7 +29,25 @@ final class Datasets {
       long row = Long.parseLong(r.get(0));
       return new LabelledText("davidson", "en", r.get("tweet"), r.get("class").equals("0"), row % 10 == 0);
     }));
+    all.addAll(own(data.resolve("own/group-sentences-train.tsv")));
     return all;
+  }
+
+  /**
+   * The project's own neutral and positive sentences about groups (training only). Each counts as a text of the
+   * language's adversarial dataset (HatemojiBuild, GAHD), so that the balancing weights give it an ordinary text's
+   * weight instead of a dataset's share.
+   */
+  static List<LabelledText> own(Path file) throws IOException {
+    List<LabelledText> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (line.startsWith("#") || line.isBlank()) {
+        continue;
+      }
+      String[] columns = line.split("\t", 3);
+      rows.add(new LabelledText(columns[0].equals("en") ? "hatemoji" : "gahd", columns[0], columns[2], columns[1].equals("1"), false));
+    }
+    return rows;
   }
 
   private static List<LabelledText> read(Path file, java.util.function.Function<CSVRecord, LabelledText> map) throws IOException {

@@ -25,7 +25,17 @@ final class Evaluation {
   private Evaluation() {
   }
 
-  static void print(HateClassifier classifier, LexiconAnalyser lexicon, RuleEngine rules, List<LabelledText> dev) {
+  /** A dev text with what the service computed for it. */
+  record Scored(LabelledText text, FusedScorer.Scores scores) {
+
+    double hate() {
+      return scores.scores().get("hate");
+    }
+  }
+
+  /** Prints the tables and returns every dev text's scores, for {@link OperatingPoints} and {@link BiasMetrics}. */
+  static List<Scored> print(HateClassifier classifier, LexiconAnalyser lexicon, RuleEngine rules, List<LabelledText> dev) {
+    List<Scored> all = new java.util.ArrayList<>();
     System.out.printf(Locale.ROOT, "%n%-10s %-4s %6s  %-10s %8s %8s %8s %8s %8s%n", "dataset", "lang", "n", "scorer", "accuracy", "macroF1",
         "hateP", "hateR", "hateF1");
     FusedScorer fused = new FusedScorer(lexicon, classifier, TrainClassifier.LANGUAGES, rules);
@@ -42,6 +52,7 @@ final class Evaluation {
       int[][] classifierCounts = new int[2][2];
       int[][] rawCounts = new int[2][2];
       int[][] fusedCounts = new int[2][2];
+      int[][] reviewCounts = new int[2][2]; // fused score at the policy's hate review threshold of the language
       int[][] decided = new int[2][3]; // [hate][allow, review, remove]
       double[] raw = new double[texts.size()];
       double[] calibrated = new double[texts.size()];
@@ -49,6 +60,8 @@ final class Evaluation {
       for (int i = 0; i < texts.size(); i++) {
         LabelledText text = texts.get(i);
         FusedScorer.Scores scores = fused.score(text.text(), text.language());
+        all.add(new Scored(text, scores));
+        count(reviewCounts, text.hate(), scores.scores().get("hate") >= policy.review("hate", text.language()));
         count(rulesCounts, text.hate(), scores.ruleScores().get("hate") >= THRESHOLD);
         count(classifierCounts, text.hate(), scores.classifier().probability() >= THRESHOLD);
         count(rawCounts, text.hate(), scores.classifier().rawProbability() >= THRESHOLD);
@@ -63,6 +76,7 @@ final class Evaluation {
       row(set.getKey(), lang, texts.size(), "clf-raw", rawCounts);
       row(set.getKey(), lang, texts.size(), "classifier", classifierCounts);
       row(set.getKey(), lang, texts.size(), "fused", fusedCounts);
+      row(set.getKey(), lang, texts.size(), "fused@rev", reviewCounts);
       decisions.append(decisionRow(set.getKey(), lang, texts.size(), decided));
       calibration.append(String.format(Locale.ROOT, "%-10s %-4s %6d %8.3f %8.4f %8.4f %8.4f %8.4f%n", set.getKey(), lang, texts.size(),
           texts.stream().filter(LabelledText::hate).count() / (double) texts.size(), CalibrationMetrics.brier(raw, hate),
@@ -73,6 +87,8 @@ final class Evaluation {
         + "(removeP) and among removed or reviewed ones (flagP), and the share of hate posts removed or reviewed (flagR)" + decisions);
     System.out.print("\nclassifier probabilities on the dev splits, before (raw) and after calibration; ECE over "
         + CalibrationMetrics.BINS + " equal-width bins" + calibration);
+    System.out.println("\nscorers at 0.5, except fused@rev: the fused hate score at the policy's hate review threshold of the language");
+    return all;
   }
 
   private static String decisionRow(String dataset, String lang, int n, int[][] d) {
