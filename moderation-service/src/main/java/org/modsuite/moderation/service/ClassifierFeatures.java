@@ -15,7 +15,7 @@ import org.modsuite.moderation.service.rules.RuleScorer;
  * <ul>
  *   <li>{@code w:} word unigrams and {@code b:} bigrams of the folded text (obfuscation undone, emoji as the words of
  *       their names), every mention of a protected group replaced by one placeholder ({@link TargetTerms}), as in all
- *       the word-based features below; the placeholder has bigrams but no unigram, stem or character n-grams;</li>
+ *       the word-based features below;</li>
  *   <li>{@code c:} character n-grams of those words, hashed into buckets ({@link CharNgrams#SHIPPED}): parts of
  *       misspelt, obfuscated and compound words;</li>
  *   <li>{@code s:} Snowball stems of the words ({@link WordStemmer}; English and German, absent for other languages);</li>
@@ -24,8 +24,7 @@ import org.modsuite.moderation.service.rules.RuleScorer;
  *   <li>{@code lex:} the first lexicon's category scores;</li>
  *   <li>rule hits, at the level of categories and phenomena, never rule ids, so that a new rule of a known category
  *       feeds a known feature: {@code r:<category>} the rules' score of each attack category (after their shields),
- *       {@code shield:<phenomenon>} for each shield that fired (no feature says that a group is named: not the rules'
- *       targets, not the placeholder alone, not its character n-grams; only the bigrams around it).
+ *       {@code r:target} when a protected group is named, {@code shield:<phenomenon>} for each shield that fired.
  *       Shadow rules are left out, as they never score. Absent for a language without rules.</li>
  * </ul>
  * Values are 1 for word n-grams, stems, targets and shields present; for character n-grams the value
@@ -71,9 +70,7 @@ public final class ClassifierFeatures {
     Map<String, Double> features = new LinkedHashMap<>(charNgrams == null ? 64 : 512); // 40 words have ~300 character n-grams
     String previous = "<s>";
     for (String word : words) {
-      if (!word.equals(TargetTerms.PLACEHOLDER)) { // that a group is named carries no weight by itself; its context does
-        features.put("w:" + word, 1.0);
-      }
+      features.put("w:" + word, 1.0);
       features.put("b:" + previous + "_" + word, 1.0);
       previous = word;
     }
@@ -81,7 +78,7 @@ public final class ClassifierFeatures {
       features.put("b:" + previous + "_</s>", 1.0);
     }
     if (charNgrams != null) {
-      charNgrams.addTo(withoutPlaceholder(words), features);
+      charNgrams.addTo(words, features);
     }
     if (WordStemmer.supports(language)) {
       for (int i = 0; i < words.size(); i++) {
@@ -120,12 +117,7 @@ public final class ClassifierFeatures {
   /** The same, for the {@link #words} of the folded text, split once by the caller. */
   static PostFeatures forScoring(List<String> words, String language, LexiconAnalyser.Scored lexicon, RuleScorer.Scored rules) {
     TargetTerms.Tagged tagged = TargetTerms.SHIPPED.tag(words, language);
-    return new PostFeatures(of(tagged, language, lexicon, rules, null), withoutPlaceholder(tagged.words()));
-  }
-
-  /** The words whose character n-grams count: all but the group placeholder, which must carry no weight by itself. */
-  private static List<String> withoutPlaceholder(List<String> words) {
-    return words.contains(TargetTerms.PLACEHOLDER) ? words.stream().filter(w -> !w.equals(TargetTerms.PLACEHOLDER)).toList() : words;
+    return new PostFeatures(of(tagged, language, lexicon, rules, null), tagged.words());
   }
 
   /** The rule-hit features alone (see the class comment). */
@@ -140,8 +132,9 @@ public final class ClassifierFeatures {
       if (fired.shadow()) {
         continue;
       }
-      // a target rule (a group is named) is no feature: a group's mention must carry no weight by itself
-      if (fired.kind().equals(Rule.SHIELD)) {
+      if (fired.kind().equals(Rule.TARGET)) {
+        features.put(RULE_PREFIX + "target", 1.0);
+      } else if (fired.kind().equals(Rule.SHIELD)) {
         features.put(SHIELD_PREFIX + fired.category(), 1.0);
       }
     }

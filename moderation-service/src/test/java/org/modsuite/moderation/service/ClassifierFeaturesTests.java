@@ -21,9 +21,9 @@ class ClassifierFeaturesTests {
 
   @Test
   void wordsBigramsAndStemsOfTheLanguage() {
-    assertThat(features("Refugees are arriving", "en", null)).containsKeys("b:<s>_[group]", "b:[group]_are", "b:arriving_</s>", "s:arriv")
-        .doesNotContainKeys("w:refugees", "s:refuge", "w:[group]");
-    assertThat(features("Die Flüchtlinge kommen", "de", null)).containsKeys("b:die_[group]", "w:die", "s:komm").doesNotContainKeys("s:fluchtling", "w:[group]");
+    assertThat(features("Refugees are arriving", "en", null)).containsKeys("w:[group]", "b:<s>_[group]", "b:arriving_</s>", "s:arriv")
+        .doesNotContainKeys("w:refugees", "s:refuge");
+    assertThat(features("Die Flüchtlinge kommen", "de", null)).containsKeys("w:[group]", "w:die", "s:komm").doesNotContainKey("s:fluchtling");
   }
 
   @Test
@@ -33,14 +33,14 @@ class ClassifierFeaturesTests {
   }
 
   @Test
-  void ruleHitsBecomeCategoryAndShieldFeaturesNeverRuleIdsNorTargets() {
+  void ruleHitsBecomeCategoryTargetAndShieldFeaturesNeverRuleIds() {
     RuleScorer.Scored rules = new RuleScorer.Scored(Map.of("hate", 0.57, "dehumanisation", 0.57, "threat", 0.0, "incitement", 0.0, "insult", 0.0),
         List.of(), 0.7, List.of(
             new RuleScorer.Fired("en.dehum.group-is-vermin", "attack", "dehumanisation", false, 0.57, List.of(), List.of()),
             new RuleScorer.Fired("en.target.group", "target", "protected-group", false, null, List.of(), List.of()),
             new RuleScorer.Fired("en.shield.quote", "shield", "quotation", false, null, List.of(), List.of()),
             new RuleScorer.Fired("en.shield.new-one", "shield", "news", true, null, List.of(), List.of())));
-    assertThat(ClassifierFeatures.ruleFeatures(rules)).isEqualTo(Map.of("r:hate", 0.57, "r:dehumanisation", 0.57,
+    assertThat(ClassifierFeatures.ruleFeatures(rules)).isEqualTo(Map.of("r:hate", 0.57, "r:dehumanisation", 0.57, "r:target", 1.0,
         "shield:quotation", 1.0));
     assertThat(features("Refugees are vermin", "en", rules)).containsEntry("r:dehumanisation", 0.57).containsEntry("shield:quotation", 1.0)
         .doesNotContainKey("shield:news");
@@ -54,7 +54,7 @@ class ClassifierFeaturesTests {
   @Test
   void theScorerRunsTheRulesFirstAndFeedsTheirHitsToTheClassifier() {
     Map<String, Double> features = RuleDecisionTests.SCORER.features("Refugees are vermin", "en");
-    assertThat(features).containsKeys("b:<s>_[group]", "t:eval", "r:dehumanisation").doesNotContainKey("r:target");
+    assertThat(features).containsKeys("w:[group]", "t:eval", "r:dehumanisation", "r:target");
     FusedScorer.Scores scored = RuleDecisionTests.SCORER.score("Refugees are vermin", "en");
     HateClassifier.Prediction byName = HateClassifier.load(List.of("en")).predict(features, "en");
     assertThat(scored.classifier().logit()).isCloseTo(byName.logit(), within(1e-9));
