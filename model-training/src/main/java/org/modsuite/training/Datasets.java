@@ -17,7 +17,15 @@ final class Datasets {
   private Datasets() {
   }
 
+  /** The published datasets and the project's own training sentences: what training and evaluation read. */
   static List<LabelledText> all(Path data) throws IOException {
+    List<LabelledText> all = published(data);
+    all.addAll(own(data.resolve("own/group-sentences-train.tsv")));
+    return all;
+  }
+
+  /** The published datasets alone, in file order (what the benchmark corpus samples). */
+  static List<LabelledText> published(Path data) throws IOException {
     List<LabelledText> all = new ArrayList<>();
     all.addAll(read(data.resolve("gahd/gahd_train.csv"), r -> new LabelledText("gahd", "de", r.get("text"), r.get("label").equals("1"), false)));
     all.addAll(read(data.resolve("gahd/gahd_dev.csv"), r -> new LabelledText("gahd", "de", r.get("text"), r.get("label").equals("1"), true)));
@@ -29,7 +37,6 @@ final class Datasets {
       long row = Long.parseLong(r.get(0));
       return new LabelledText("davidson", "en", r.get("tweet"), r.get("class").equals("0"), row % 10 == 0);
     }));
-    all.addAll(own(data.resolve("own/group-sentences-train.tsv")));
     return all;
   }
 
