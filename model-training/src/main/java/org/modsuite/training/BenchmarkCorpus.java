@@ -71,7 +71,7 @@ public final class BenchmarkCorpus {
         posts.add(new Post("demo", node.get("language").asText(), node.get("text").asText()));
       }
     }
-    List<LabelledText> all = Datasets.all(data);
+    List<LabelledText> all = Datasets.published(data);
     for (Map.Entry<String, Integer> share : SHARES.entrySet()) {
       if (share.getKey().equals("demo")) {
         continue;

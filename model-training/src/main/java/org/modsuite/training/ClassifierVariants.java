@@ -87,6 +87,7 @@ public final class ClassifierVariants {
           int[][] calibrated = new int[2][2];
           int[][] fused = new int[2][2];
           double brier = 0;
+          List<BiasMetrics.Row> rows = new ArrayList<>();
           for (int i : set.getValue()) {
             Base b = devBase.get(i);
             HateClassifier.Prediction p = model.predict(features(b, language, variant.chars()), language);
@@ -95,10 +96,12 @@ public final class ClassifierVariants {
             calibrated[hate ? 1 : 0][p.probability() >= Evaluation.THRESHOLD ? 1 : 0]++;
             double fusedHate = Math.round(Math.max(b.rules().scores().get("hate"), p.probability() * b.rules().classifierFactor()) * 1000) / 1000.0;
             fused[hate ? 1 : 0][fusedHate >= Evaluation.THRESHOLD ? 1 : 0]++;
+            rows.add(new BiasMetrics.Row(language, hate, fusedHate, b.folded()));
             brier += (p.probability() - (hate ? 1 : 0)) * (p.probability() - (hate ? 1 : 0));
           }
-          System.out.printf(Locale.ROOT, "VARIANT %-22s %-3s %-9s raw %.3f calibrated %.3f fused %.3f Brier %.4f weights %d (%.0f s)%n",
-              variant.name(), language, set.getKey(), macroF1(raw), macroF1(calibrated), macroF1(fused), brier / set.getValue().size(),
+          System.out.printf(Locale.ROOT, "VARIANT %-22s %-3s %-9s raw %.3f calibrated %.3f fused %.3f fusedAUC %.3f flagged@R90 %.3f Brier %.4f "
+              + "weights %d (%.0f s)%n", variant.name(), language, set.getKey(), macroF1(raw), macroF1(calibrated), macroF1(fused),
+              BiasMetrics.auc(rows), flaggedAtRecall(rows), brier / set.getValue().size(),
               weightCount, (System.nanoTime() - started) / 1e9);
         }
       }
@@ -113,6 +116,13 @@ public final class ClassifierVariants {
 
   private static Map<String, Double> features(Base base, String language, CharNgrams chars) {
     return ClassifierFeatures.of(base.folded(), language, base.lexicon(), base.rules(), chars);
+  }
+
+  /** The share of all posts flagged at the highest threshold that still catches {@link OperatingPoints#RECALL} of the hateful ones. */
+  private static double flaggedAtRecall(List<BiasMetrics.Row> rows) {
+    double[] hate = rows.stream().filter(BiasMetrics.Row::hate).mapToDouble(BiasMetrics.Row::score).sorted().toArray();
+    double t = hate[(int) Math.floor((1 - OperatingPoints.RECALL) * hate.length + 1e-9)];
+    return rows.stream().filter(r -> r.score() >= t).count() / (double) rows.size();
   }
 
   private static double macroF1(int[][] c) {

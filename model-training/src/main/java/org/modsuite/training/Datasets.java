@@ -17,7 +17,15 @@ final class Datasets {
   private Datasets() {
   }
 
+  /** The published datasets and the project's own training sentences: what training and evaluation read. */
   static List<LabelledText> all(Path data) throws IOException {
+    List<LabelledText> all = published(data);
+    all.addAll(own(data.resolve("own/group-sentences-train.tsv")));
+    return all;
+  }
+
+  /** The published datasets alone, in file order (what the benchmark corpus samples). */
+  static List<LabelledText> published(Path data) throws IOException {
     List<LabelledText> all = new ArrayList<>();
     all.addAll(read(data.resolve("gahd/gahd_train.csv"), r -> new LabelledText("gahd", "de", r.get("text"), r.get("label").equals("1"), false)));
     all.addAll(read(data.resolve("gahd/gahd_dev.csv"), r -> new LabelledText("gahd", "de", r.get("text"), r.get("label").equals("1"), true)));
@@ -50,6 +58,23 @@ final class Datasets {
   /** MLMA has no splits: a fifth of the texts are dev, by the hash of the lower-cased text, so that repeated tweets share one split. */
   static boolean mlmaDev(String text) {
     return Math.floorMod(text.strip().toLowerCase(java.util.Locale.ROOT).hashCode(), 5) == 0;
+  }
+
+  /**
+   * The project's own neutral and positive sentences about groups (training only). Each counts as a text of the
+   * language's adversarial dataset (HatemojiBuild, GAHD), so that the balancing weights give it an ordinary text's
+   * weight instead of a dataset's share.
+   */
+  static List<LabelledText> own(Path file) throws IOException {
+    List<LabelledText> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (line.startsWith("#") || line.isBlank()) {
+        continue;
+      }
+      String[] columns = line.split("\t", 3);
+      rows.add(new LabelledText(columns[0].equals("en") ? "hatemoji" : "gahd", columns[0], columns[2], columns[1].equals("1"), false));
+    }
+    return rows;
   }
 
   private static List<LabelledText> read(Path file, java.util.function.Function<CSVRecord, LabelledText> map) throws IOException {

@@ -25,7 +25,17 @@ final class Evaluation {
   private Evaluation() {
   }
 
-  static void print(HateClassifier classifier, LexiconAnalyser lexicon, RuleEngine rules, List<LabelledText> dev) {
+  /** A dev text with what the service computed for it. */
+  record Scored(LabelledText text, FusedScorer.Scores scores) {
+
+    double hate() {
+      return scores.scores().get("hate");
+    }
+  }
+
+  /** Prints the tables and returns every dev text's scores, for {@link OperatingPoints} and {@link BiasMetrics}. */
+  static List<Scored> print(HateClassifier classifier, LexiconAnalyser lexicon, RuleEngine rules, List<LabelledText> dev) {
+    List<Scored> all = new java.util.ArrayList<>();
     System.out.printf(Locale.ROOT, "%n%-10s %-4s %6s  %-10s %8s %8s %8s %8s %8s%n", "dataset", "lang", "n", "scorer", "accuracy", "macroF1",
         "hateP", "hateR", "hateF1");
     FusedScorer fused = new FusedScorer(lexicon, classifier, TrainClassifier.LANGUAGES, TrainClassifier.RULE_LANGUAGES, rules);
@@ -44,6 +54,7 @@ final class Evaluation {
       int[][] classifierCounts = new int[2][2];
       int[][] rawCounts = new int[2][2];
       int[][] fusedCounts = new int[2][2];
+      int[][] reviewCounts = new int[2][2]; // fused score at the policy's hate review threshold of the language
       int[][] decided = new int[2][3]; // [hate][allow, review, remove]
       double[] fusedHate = new double[texts.size()];
       double[] raw = new double[texts.size()];
@@ -52,6 +63,8 @@ final class Evaluation {
       for (int i = 0; i < texts.size(); i++) {
         LabelledText text = texts.get(i);
         FusedScorer.Scores scores = fused.score(text.text(), text.language());
+        all.add(new Scored(text, scores));
+        count(reviewCounts, text.hate(), scores.scores().get("hate") >= policy.review("hate", text.language()));
         count(rulesCounts, text.hate(), scores.ruleScores().get("hate") >= THRESHOLD);
         count(classifierCounts, text.hate(), scores.classifier().probability() >= THRESHOLD);
         count(rawCounts, text.hate(), scores.classifier().rawProbability() >= THRESHOLD);
@@ -67,6 +80,7 @@ final class Evaluation {
       row(set.getKey(), lang, texts.size(), "clf-raw", rawCounts);
       row(set.getKey(), lang, texts.size(), "classifier", classifierCounts);
       row(set.getKey(), lang, texts.size(), "fused", fusedCounts);
+      row(set.getKey(), lang, texts.size(), "fused@rev", reviewCounts);
       decisions.append(decisionRow(set.getKey(), lang, texts.size(), decided));
       operatingPoints.append(operatingPoint(set.getKey(), lang, fusedHate, hate));
       calibration.append(String.format(Locale.ROOT, "%-10s %-4s %6d %8.3f %8.4f %8.4f %8.4f %8.4f%n", set.getKey(), lang, texts.size(),
@@ -80,6 +94,8 @@ final class Evaluation {
         + " precision, and the share of the other posts it flags" + operatingPoints);
     System.out.print("\nclassifier probabilities on the dev splits, before (raw) and after calibration; ECE over "
         + CalibrationMetrics.BINS + " equal-width bins" + calibration);
+    System.out.println("\nscorers at 0.5, except fused@rev: the fused hate score at the policy's hate review threshold of the language");
+    return all;
   }
 
   /** The highest threshold t with recall(score >= t) >= 0.9 (one of the scores), with its recall, precision and false-flag rate. */

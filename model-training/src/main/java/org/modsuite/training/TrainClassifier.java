@@ -24,6 +24,7 @@ import org.modsuite.moderation.service.FusedScorer;
 import org.modsuite.moderation.service.HateClassifier;
 import org.modsuite.moderation.service.Lexicon;
 import org.modsuite.moderation.service.LexiconAnalyser;
+import org.modsuite.moderation.service.TargetTerms;
 import org.modsuite.moderation.service.rules.RuleEngine;
 import org.modsuite.moderation.service.rules.RuleSets;
 import org.tribuo.MutableDataset;
@@ -89,7 +90,8 @@ public final class TrainClassifier {
       System.out.printf(Locale.ROOT, "%s: features of %d texts (%d hate) in %.0f s%n", language, train.size(),
           train.stream().filter(LabelledText::hate).count(), (System.nanoTime() - started) / 1e9);
       Calibration calibration = calibrate(train, language, outOfFoldLogits(train, features, language, SHIPPED));
-      weightFiles.put(language, HateClassifier.CHAR_NGRAMS + "\t" + CharNgrams.SHIPPED.describe() + "\n@calibration-slope\t" + format(calibration.slope()) + "\n@calibration-intercept\t"
+      weightFiles.put(language, HateClassifier.CHAR_NGRAMS + "\t" + CharNgrams.SHIPPED.describe() + "\n" + TargetTerms.VERSION_LINE + "\t"
+          + TargetTerms.SHIPPED.version() + "\n@calibration-slope\t" + format(calibration.slope()) + "\n@calibration-intercept\t"
           + format(calibration.intercept()) + "\n" + train(train, features, SHIPPED));
     }
     String version = "hate-lr-" + shortHash(String.join("\n", weightFiles.values())) + "+" + lexicon.rulesVersion()

@@ -14,10 +14,13 @@ import org.modsuite.moderation.service.rules.RuleScorer;
  * {@link FusedScorer#features}, which calls this):
  * <ul>
  *   <li>{@code w:} word unigrams and {@code b:} bigrams of the folded text (obfuscation undone, emoji as the words of
- *       their names);</li>
+ *       their names), every mention of a protected group replaced by one placeholder ({@link TargetTerms}), as in all
+ *       the word-based features below;</li>
  *   <li>{@code c:} character n-grams of those words, hashed into buckets ({@link CharNgrams#SHIPPED}): parts of
  *       misspelt, obfuscated and compound words;</li>
  *   <li>{@code s:} Snowball stems of the words ({@link WordStemmer}; English and German, absent for other languages);</li>
+ *   <li>{@code t:}, {@code p:}, {@code n:} target-directed negativity: a negative evaluation, emotion or wish near a
+ *       group, near a pronoun, or alone ({@link TargetTerms});</li>
  *   <li>{@code lex:} the first lexicon's category scores;</li>
  *   <li>rule hits, at the level of categories and phenomena, never rule ids, so that a new rule of a known category
  *       feeds a known feature: {@code r:<category>} the rules' score of each attack category (after their shields),
@@ -58,6 +61,12 @@ public final class ClassifierFeatures {
 
   private static Map<String, Double> of(List<String> words, String language, LexiconAnalyser.Scored lexicon,
       RuleScorer.Scored rules, CharNgrams charNgrams) {
+    return of(TargetTerms.SHIPPED.tag(words, language), language, lexicon, rules, charNgrams);
+  }
+
+  private static Map<String, Double> of(TargetTerms.Tagged tagged, String language, LexiconAnalyser.Scored lexicon,
+      RuleScorer.Scored rules, CharNgrams charNgrams) {
+    List<String> words = tagged.words(); // group mentions replaced by the placeholder
     Map<String, Double> features = new LinkedHashMap<>(charNgrams == null ? 64 : 512); // 40 words have ~300 character n-grams
     String previous = "<s>";
     for (String word : words) {
@@ -72,12 +81,14 @@ public final class ClassifierFeatures {
       charNgrams.addTo(words, features);
     }
     if (WordStemmer.supports(language)) {
-      for (String word : words) {
+      for (int i = 0; i < words.size(); i++) {
+        String word = words.get(i);
         if (Character.isLetter(word.codePointAt(0))) {
-          features.put("s:" + WordStemmer.stem(word, language), 1.0);
+          features.put("s:" + (tagged.stems() != null ? tagged.stems().get(i) : WordStemmer.stem(word, language)), 1.0);
         }
       }
     }
+    features.putAll(tagged.features());
     lexicon.scores().forEach((category, score) -> {
       if (score > 0) {
         features.put("lex:" + category, score);
@@ -105,7 +116,8 @@ public final class ClassifierFeatures {
 
   /** The same, for the {@link #words} of the folded text, split once by the caller. */
   static PostFeatures forScoring(List<String> words, String language, LexiconAnalyser.Scored lexicon, RuleScorer.Scored rules) {
-    return new PostFeatures(of(words, language, lexicon, rules, null), words);
+    TargetTerms.Tagged tagged = TargetTerms.SHIPPED.tag(words, language);
+    return new PostFeatures(of(tagged, language, lexicon, rules, null), tagged.words());
   }
 
   /** The rule-hit features alone (see the class comment). */
@@ -130,7 +142,7 @@ public final class ClassifierFeatures {
   }
 
   /** Runs of letters and digits (with inner apostrophes), and every other non-space code point (emoji, symbols) alone. */
-  static List<String> words(String folded) {
+  public static List<String> words(String folded) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     folded.codePoints().forEach(cp -> {

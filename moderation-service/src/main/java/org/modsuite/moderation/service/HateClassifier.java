@@ -78,6 +78,17 @@ public final class HateClassifier {
     }
   }
 
+  /**
+   * The weights were trained with the group placeholder and target features of one target lexicon; under another one
+   * they mean something else, so a file that names another version is refused.
+   */
+  private static void checkTargetLexicon(String language, String version) {
+    if (!version.equals(TargetTerms.SHIPPED.version())) {
+      throw new IllegalStateException("weights of " + language + " were trained with target lexicon " + version + ", the features use "
+          + TargetTerms.SHIPPED.version() + ": retrain with scripts/train-classifier");
+    }
+  }
+
   /** Loads {@code /model/hate-classifier-<lang>.tsv} for each language from the class path. */
   public static HateClassifier load(List<String> languages) {
     Map<String, BufferedReader> readers = new HashMap<>();
@@ -116,6 +127,7 @@ public final class HateClassifier {
             case "@bias" -> bias = Double.parseDouble(value);
             case "@calibration-slope" -> slope = Double.parseDouble(value);
             case "@calibration-intercept" -> intercept = Double.parseDouble(value);
+            case TargetTerms.VERSION_LINE -> checkTargetLexicon(file.getKey(), value);
             case CHAR_NGRAMS -> {
               checkCharNgrams(file.getKey(), value);
               charNgrams = true;

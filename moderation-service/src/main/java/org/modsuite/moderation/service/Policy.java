@@ -131,6 +131,16 @@ public record Policy(String version, String description, @JsonProperty("default"
     return new double[] {pick(byLanguage, byCategory, true), pick(byLanguage, byCategory, false)};
   }
 
+  /** The review threshold of a category in a language (null: the category's or the default). */
+  public double review(String category, String language) {
+    return thresholds(category, language)[0];
+  }
+
+  /** The remove threshold of a category in a language (null: the category's or the default). */
+  public double remove(String category, String language) {
+    return thresholds(category, language)[1];
+  }
+
   private double pick(Thresholds byLanguage, Thresholds byCategory, boolean review) {
     for (Thresholds t : new Thresholds[] {byLanguage, byCategory, defaults}) {
       Double value = t == null ? null : (review ? t.review() : t.remove());

@@ -21,8 +21,9 @@ class ClassifierFeaturesTests {
 
   @Test
   void wordsBigramsAndStemsOfTheLanguage() {
-    assertThat(features("Refugees are arriving", "en", null)).containsKeys("w:refugees", "b:<s>_refugees", "b:arriving_</s>", "s:refuge", "s:arriv");
-    assertThat(features("Die Flüchtlinge kommen", "de", null)).containsKeys("w:flüchtlinge", "s:fluchtling", "s:komm");
+    assertThat(features("Refugees are arriving", "en", null)).containsKeys("w:[group]", "b:<s>_[group]", "b:arriving_</s>", "s:arriv")
+        .doesNotContainKeys("w:refugees", "s:refuge");
+    assertThat(features("Die Flüchtlinge kommen", "de", null)).containsKeys("w:[group]", "w:die", "s:komm").doesNotContainKey("s:fluchtling");
   }
 
   @Test
@@ -53,7 +54,7 @@ class ClassifierFeaturesTests {
   @Test
   void theScorerRunsTheRulesFirstAndFeedsTheirHitsToTheClassifier() {
     Map<String, Double> features = RuleDecisionTests.SCORER.features("Refugees are vermin", "en");
-    assertThat(features).containsKeys("w:refugees", "s:refuge", "r:dehumanisation", "r:target");
+    assertThat(features).containsKeys("w:[group]", "t:eval", "r:dehumanisation", "r:target");
     FusedScorer.Scores scored = RuleDecisionTests.SCORER.score("Refugees are vermin", "en");
     HateClassifier.Prediction byName = HateClassifier.load(List.of("en")).predict(features, "en");
     assertThat(scored.classifier().logit()).isCloseTo(byName.logit(), within(1e-9));
