@@ -96,7 +96,7 @@ class SpeechPhenomenaTests {
             up("Muslims are our friends and neighbours. Full stop."),
             gap(hate("Support refugees? Only with a one-way ticket home, the parasites."), "the support shield covers the sarcastic reply"))),
         Arguments.of("de", "support", List.of(
-            up("Geflüchtete verdienen Sicherheit, und ich stehe an ihrer Seite."),
+            gap(up("Geflüchtete verdienen Sicherheit, und ich stehe an ihrer Seite."), "German classifier: a named group alone scores above review (0.549 with hate-lr-571d74f6)"),
             gap(up("Migranten gehören zu uns, und wir sind besser dadurch."), "German classifier: a named group alone scores above review"),
             up("Ich helfe jeden Samstag ehrenamtlich bei der Asylberatung."),
             gap(up("Muslime sind unsere Freunde und Nachbarn. Punkt."), "German classifier: a named group alone scores above review"),
