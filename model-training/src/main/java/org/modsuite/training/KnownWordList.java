@@ -14,7 +14,7 @@ import org.modsuite.moderation.service.TextNormaliser;
 /**
  * Writes moderation-service's {@code spelling/known-<lang>.txt}: every word (run of letters) of the folded training
  * texts of a language seen at least {@value #MIN_COUNT} times, sorted. {@code SpellingRepair} never changes a known
- * word and splits run-together words into known ones. Only the training splits are read, so that the false corrections
+ * word and splits run-together words into known ones. Only the published datasets' training splits of English and German are read (not the own group sentences, which the spelling repair predates), so that the false corrections
  * can be counted on the dev splits ({@link SpellingFigures}). Deterministic.
  * Usage: {@code KnownWordList [data dir] [resources dir]} (scripts/build-known-words).
  */
@@ -29,8 +29,8 @@ public final class KnownWordList {
     Path data = Path.of(args.length > 0 ? args[0] : "model-training/data");
     Path out = Path.of(args.length > 1 ? args[1] : "moderation-service/src/main/resources/spelling");
     Files.createDirectories(out);
-    List<LabelledText> all = Datasets.all(data);
-    for (String language : TrainClassifier.LANGUAGES) {
+    List<LabelledText> all = Datasets.published(data);
+    for (String language : TrainClassifier.RULE_LANGUAGES) {
       String list = of(all.stream().filter(t -> t.language().equals(language) && !t.dev()).map(LabelledText::text).toList());
       Files.writeString(out.resolve("known-" + language + ".txt"), list, StandardCharsets.UTF_8);
       System.out.printf("%s: %d known words%n", language, list.lines().filter(l -> !l.startsWith("#")).count());
